@@ -1,0 +1,56 @@
+//! Command-line arguments (clap derive) and dispatch to one file per subcommand.
+
+mod index;
+mod search;
+mod stats;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Finds the same claim across news outlets, scores agreement, flags discrepancies."
+)]
+pub struct Cli {
+    /// The index folder.
+    #[arg(long, global = true, env = "CROSSCHECK_INDEX", default_value = "index")]
+    pub index: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles (txt, json, jsonl, html) into the index.
+    Index(index::Args),
+    /// Full-text search over the indexed articles.
+    Search(search::Args),
+    /// Articles per outlet, date range, claims, index size.
+    Stats(stats::Args),
+}
+
+/// Output formats shared by the subcommands; each accepts the ones it supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Jsonl,
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Index(args) => index::run(&cli.index, args),
+        Command::Search(args) => search::run(&cli.index, args),
+        Command::Stats(args) => stats::run(&cli.index, args),
+    }
+}
+
+/// Writes a JSON value on one line of stdout.
+pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string(value)?);
+    Ok(())
+}

@@ -1,0 +1,84 @@
+//! `crosscheck search QUERY`: BM25 full-text search with outlet and date filters.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crosscheck::index::{CrossIndex, SearchRequest};
+
+use super::{print_json, Format};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Query in tantivy's syntax: words, "a phrase", AND / OR / -excluded, field:value.
+    pub query: String,
+    /// Only articles from this outlet (case-insensitive).
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Only articles dated on or after this day (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only articles dated on or before this day (YYYY-MM-DD).
+    #[arg(long)]
+    pub until: Option<String>,
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let index = CrossIndex::open(index_dir)?;
+    let results = index.search(&SearchRequest {
+        query: args.query,
+        outlet: args.outlet,
+        since: args.since,
+        until: args.until,
+        limit: args.limit,
+    })?;
+    if let Some(warning) = &results.warning {
+        eprintln!("warning: {warning}");
+    }
+    match args.format {
+        Format::Json => print_json(&results.hits)?,
+        Format::Jsonl => {
+            for hit in &results.hits {
+                print_json(hit)?;
+            }
+        }
+        Format::Text => {
+            if results.hits.is_empty() {
+                println!("no matching articles");
+            }
+            for hit in &results.hits {
+                println!(
+                    "{} · {} · {}  [{:.2}]",
+                    hit.outlet.as_deref().unwrap_or("(unknown outlet)"),
+                    hit.date.as_deref().unwrap_or("undated"),
+                    hit.title.as_deref().unwrap_or("(untitled)"),
+                    hit.score
+                );
+                println!("    {}", emphasise(&hit.snippet, &hit.highlights));
+                println!();
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The snippet with matched terms in `**bold**` and line breaks folded, for a terminal.
+fn emphasise(snippet: &str, highlights: &[[usize; 2]]) -> String {
+    let mut out = String::with_capacity(snippet.len() + highlights.len() * 4);
+    let mut at = 0;
+    for &[start, end] in highlights {
+        if start < at || end > snippet.len() {
+            continue;
+        }
+        out.push_str(&snippet[at..start]);
+        out.push_str("**");
+        out.push_str(&snippet[start..end]);
+        out.push_str("**");
+        at = end;
+    }
+    out.push_str(&snippet[at..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

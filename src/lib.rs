@@ -1,0 +1,13 @@
+//! crosscheck: finds the same claim across news outlets, scores how well the reports agree,
+//! flags discrepancies and rates outlets and claimants from that evidence.
+//!
+//! The pipeline: [`ingest`] reads the corpus into [`model::Article`]s, [`index`] stores them
+//! in a tantivy index; [`pipeline`] runs the two together. See `ARCHITECTURE.md`.
+
+pub mod error;
+pub mod index;
+pub mod ingest;
+pub mod model;
+pub mod pipeline;
+
+pub use error::{Error, Result};

@@ -1,0 +1,174 @@
+//! Plain serde data types shared by every pipeline stage.
+//!
+//! Stages talk to each other only through these types: `ingest` makes [`Article`]s,
+//! `extract` turns an article into [`Claim`]s, `index` stores and returns both, `matching`
+//! and `compare` group claims into [`Cluster`]s, `reliability` scores sources as
+//! [`SourceScore`]s. Field names follow the binding contracts in `shared/contracts/`.
+
+use serde::{Deserialize, Serialize};
+
+/// One news article as read from the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Article {
+    /// The article's identity: the `id` given in the input, else a content hash of
+    /// outlet and text.
+    pub id: String,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub title: Option<String>,
+    /// Publication date as `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    /// The body text; paragraphs separated by `\n`.
+    pub text: String,
+    /// Where the article was read from (file path, with `:line` for JSON Lines).
+    pub origin: String,
+}
+
+/// How a number was hedged in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    FewerThan,
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::FewerThan => "fewer_than",
+            Qualifier::Range => "range",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Qualifier> {
+        Some(match s.trim().to_ascii_lowercase().as_str() {
+            "exact" => Qualifier::Exact,
+            "approx" => Qualifier::Approx,
+            "at_least" => Qualifier::AtLeast,
+            "more_than" => Qualifier::MoreThan,
+            "at_most" => Qualifier::AtMost,
+            "fewer_than" => Qualifier::FewerThan,
+            "range" => Qualifier::Range,
+            _ => return None,
+        })
+    }
+}
+
+/// A stated number and the interval the statement allows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The number as stated, words and scales resolved ("two dozen" → 24).
+    pub value: f64,
+    pub qualifier: Qualifier,
+    /// Inclusive lower bound; `None` = unbounded.
+    pub low: Option<f64>,
+    /// Inclusive upper bound; `None` = unbounded.
+    pub high: Option<f64>,
+    pub unit: Option<String>,
+    /// The text as written: "approximately 48".
+    pub surface: String,
+}
+
+/// Who the article says made a claim, and the words that say so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The claimant: "U.S. intelligence", "the health ministry".
+    pub source: String,
+    /// The cue that attributes: "according to", "said", "citing".
+    pub cue: String,
+    /// The intermediary that relays the claimant, when a chain is stated
+    /// ("The Coastal Herald reported, citing regional officials" → via "The Coastal Herald").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+}
+
+/// How firmly the article asserts a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    #[default]
+    Asserted,
+    Estimated,
+    Possible,
+    Claimed,
+}
+
+impl Certainty {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Asserted => "asserted",
+            Certainty::Estimated => "estimated",
+            Certainty::Possible => "possible",
+            Certainty::Claimed => "claimed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    Quantity,
+    Quote,
+}
+
+/// Words inside quote marks and who the article says spoke them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub speaker: Option<String>,
+    pub text: String,
+}
+
+/// Something an article asserts that another article can agree or disagree with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub claim_id: String,
+    pub article_id: String,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub kind: ClaimKind,
+    pub sentence: String,
+    /// Byte offsets of the claim's surface text in the article body.
+    pub span: [usize; 2],
+    pub quantity: Option<Quantity>,
+    pub subject: Option<String>,
+    pub key: Option<String>,
+    pub attribution: Option<Attribution>,
+    pub as_of: Option<String>,
+    pub certainty: Certainty,
+    pub quote: Option<Quote>,
+    /// The counted thing's state: held, alive, dead, killed, injured, marched, …
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Where the counted thing is: "Gaza", "Gaza City".
+    #[serde(default)]
+    pub location: Option<String>,
+}
+
+/// A problem met while reading or parsing; parsing goes on and reports these.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// The file (and `:line`) the problem is in.
+    pub origin: String,
+    pub message: String,
+    /// `true` when the input was rejected, `false` for a warning.
+    pub rejected: bool,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = if self.rejected { "error" } else { "warning" };
+        write!(f, "{level}: {}: {}", self.origin, self.message)
+    }
+}

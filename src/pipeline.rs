@@ -1,0 +1,209 @@
+//! The indexing run: walk the corpus, parse files in parallel (rayon), and feed articles to
+//! the index's single writer, committing in batches. Memory is bounded by the batch sizes,
+//! not by the corpus: files are read a group at a time and JSON Lines a chunk of lines at a
+//! time.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::index::{CrossIndex, WriteOutcome, DEFAULT_WRITER_BYTES};
+use crate::ingest::{self, Format, JsonLines, Parsed, DEFAULT_MAX_FILE_BYTES};
+use crate::model::{Article, Diagnostic};
+
+/// How an indexing run behaves.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Files (and JSON Lines lines) larger than this are rejected.
+    pub max_file_bytes: u64,
+    /// Articles per commit: a crash loses at most this many, which a rerun restores.
+    pub batch_articles: usize,
+    /// Memory budget of the tantivy writer.
+    pub writer_bytes: usize,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            batch_articles: 2000,
+            writer_bytes: DEFAULT_WRITER_BYTES,
+        }
+    }
+}
+
+/// What an indexing run did.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct IndexSummary {
+    pub files: u64,
+    pub bytes: u64,
+    pub articles: u64,
+    pub added: u64,
+    pub replaced: u64,
+    pub duplicates: u64,
+    pub rejected: u64,
+    pub warnings: u64,
+}
+
+/// Receives progress as the run goes: diagnostics as they are found, and a tick per file.
+pub trait Progress {
+    fn diagnostic(&mut self, diagnostic: &Diagnostic);
+    fn file_done(&mut self, _bytes: u64, _articles: u64) {}
+}
+
+/// Ignores progress.
+pub struct Silent;
+impl Progress for Silent {
+    fn diagnostic(&mut self, _: &Diagnostic) {}
+}
+
+/// Files read together in parallel: at most this many, or this many bytes.
+const GROUP_FILES: usize = 256;
+const GROUP_BYTES: u64 = 64 * 1024 * 1024;
+/// JSON Lines lines parsed per chunk.
+const CHUNK_LINES: usize = 2000;
+
+/// Indexes every article under `paths` into `index`. Bad input is reported through
+/// `progress` and counted; the rest is indexed and committed.
+pub fn index_paths(
+    index: &CrossIndex,
+    paths: &[PathBuf],
+    options: &IndexOptions,
+    progress: &mut dyn Progress,
+) -> Result<IndexSummary> {
+    let (files, walk_problems) = ingest::discover(paths);
+    let mut run = Run {
+        summary: IndexSummary::default(),
+        writer: index.writer(options.writer_bytes)?,
+        since_commit: 0,
+        batch: options.batch_articles.max(1),
+    };
+    for diagnostic in &walk_problems {
+        run.note(diagnostic, progress);
+    }
+
+    let mut group: Vec<(PathBuf, Format, u64)> = Vec::new();
+    let mut group_bytes = 0;
+    for (path, format) in files {
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        if format == Format::JsonLines {
+            run.flush_group(&mut group, options, progress)?;
+            group_bytes = 0;
+            run.json_lines(&path, size, options, progress)?;
+            continue;
+        }
+        group_bytes += size.min(options.max_file_bytes);
+        group.push((path, format, size));
+        if group.len() >= GROUP_FILES || group_bytes >= GROUP_BYTES {
+            run.flush_group(&mut group, options, progress)?;
+            group_bytes = 0;
+        }
+    }
+    run.flush_group(&mut group, options, progress)?;
+    run.writer.finish()?;
+    Ok(run.summary)
+}
+
+struct Run<'a> {
+    summary: IndexSummary,
+    writer: crate::index::IndexWriterSink<'a>,
+    since_commit: usize,
+    batch: usize,
+}
+
+impl Run<'_> {
+    fn note(&mut self, diagnostic: &Diagnostic, progress: &mut dyn Progress) {
+        if diagnostic.rejected {
+            self.summary.rejected += 1;
+        } else {
+            self.summary.warnings += 1;
+        }
+        progress.diagnostic(diagnostic);
+    }
+
+    fn flush_group(
+        &mut self,
+        group: &mut Vec<(PathBuf, Format, u64)>,
+        options: &IndexOptions,
+        progress: &mut dyn Progress,
+    ) -> Result<()> {
+        let parsed: Vec<(Parsed, u64)> = group
+            .par_iter()
+            .map(|(path, format, size)| {
+                (
+                    ingest::read_document(path, *format, options.max_file_bytes),
+                    *size,
+                )
+            })
+            .collect();
+        group.clear();
+        for (parsed, size) in parsed {
+            self.summary.files += 1;
+            self.summary.bytes += size;
+            let n = parsed.articles.len() as u64;
+            self.take(parsed, progress)?;
+            progress.file_done(size, n);
+        }
+        Ok(())
+    }
+
+    fn json_lines(
+        &mut self,
+        path: &std::path::Path,
+        size: u64,
+        options: &IndexOptions,
+        progress: &mut dyn Progress,
+    ) -> Result<()> {
+        self.summary.files += 1;
+        self.summary.bytes += size;
+        let mut reader = match JsonLines::open(path, options.max_file_bytes) {
+            Ok(reader) => reader,
+            Err(diagnostic) => {
+                self.note(&diagnostic, progress);
+                return Ok(());
+            }
+        };
+        let mut total = 0;
+        loop {
+            let mut parsed = Parsed::default();
+            let more = reader.next_chunk(CHUNK_LINES, &mut parsed);
+            total += parsed.articles.len() as u64;
+            self.take(parsed, progress)?;
+            if !more {
+                break;
+            }
+        }
+        progress.file_done(size, total);
+        Ok(())
+    }
+
+    fn take(&mut self, parsed: Parsed, progress: &mut dyn Progress) -> Result<()> {
+        for diagnostic in &parsed.diagnostics {
+            self.note(diagnostic, progress);
+        }
+        for article in &parsed.articles {
+            self.write(article)?;
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, article: &Article) -> Result<()> {
+        self.summary.articles += 1;
+        match self.writer.write(article)? {
+            WriteOutcome::Added => self.summary.added += 1,
+            WriteOutcome::Replaced => self.summary.replaced += 1,
+            WriteOutcome::Duplicate => {
+                self.summary.duplicates += 1;
+                return Ok(());
+            }
+        }
+        self.since_commit += 1;
+        if self.since_commit >= self.batch {
+            self.writer.commit()?;
+            self.since_commit = 0;
+        }
+        Ok(())
+    }
+}
