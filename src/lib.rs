@@ -4,10 +4,14 @@
 //! The pipeline: [`ingest`] reads the corpus into [`model::Article`]s, [`index`] stores them
 //! in a tantivy index; [`pipeline`] runs the two together. See `ARCHITECTURE.md`.
 
+pub mod compare;
 pub mod error;
+pub mod extract;
 pub mod index;
 pub mod ingest;
+pub mod matching;
 pub mod model;
 pub mod pipeline;
+pub mod report;
 
 pub use error::{Error, Result};

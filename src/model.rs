@@ -172,3 +172,109 @@ impl std::fmt::Display for Diagnostic {
         write!(f, "{level}: {}: {}", self.origin, self.message)
     }
 }
+
+/// An interval for people: `[45.6, 50.4]`, `≥ 8`, `≤ 30`, `= 48`, `(any)`.
+pub fn interval_text(low: Option<f64>, high: Option<f64>) -> String {
+    match (low, high) {
+        (Some(l), Some(h)) if l == h => format!("= {}", number_text(l)),
+        (Some(l), Some(h)) => format!("[{}, {}]", number_text(l), number_text(h)),
+        (Some(l), None) => format!("≥ {}", number_text(l)),
+        (None, Some(h)) => format!("≤ {}", number_text(h)),
+        (None, None) => "(any)".into(),
+    }
+}
+
+/// A number without a needless fraction: 48, 45.6, 1200000.
+pub fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// The kind of difference between two claims in a cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscrepancyType {
+    /// The two intervals cannot both hold for the same quantity at the same time.
+    Conflict,
+    /// They differ but refer to different dates; the later one is a newer figure.
+    Update,
+    /// Same subject, different scope (Gaza City vs Gaza).
+    Scope,
+    /// The same speaker quoted with different words.
+    Misquote,
+}
+
+impl DiscrepancyType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiscrepancyType::Conflict => "conflict",
+            DiscrepancyType::Update => "update",
+            DiscrepancyType::Scope => "scope",
+            DiscrepancyType::Misquote => "misquote",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Discrepancy {
+    pub a: String,
+    pub b: String,
+    #[serde(rename = "type")]
+    pub kind: DiscrepancyType,
+    /// How far apart, relative to the values, in [0, 1].
+    pub severity: f64,
+    pub explanation: String,
+}
+
+/// The interval most reports agree on.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Consensus {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub value: Option<f64>,
+}
+
+/// Claims about the same quantity (or the same quote) across outlets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cluster {
+    pub cluster_id: String,
+    pub key: String,
+    pub label: String,
+    pub kind: ClaimKind,
+    pub claims: Vec<String>,
+    pub outlets: Vec<String>,
+    pub consensus: Consensus,
+    /// 1 = every claim compatible with every other claim about the same time.
+    pub agreement: f64,
+    pub discrepancies: Vec<Discrepancy>,
+    /// The figures over time, oldest first: (date, claim ids) for quantities that changed.
+    #[serde(default)]
+    pub timeline: Vec<TimelinePoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelinePoint {
+    pub date: String,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub claims: Vec<String>,
+}
+
+/// Claims inside one article that cannot all hold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Inconsistency {
+    pub article_id: String,
+    pub claims: Vec<String>,
+    pub explanation: String,
+}
+
+/// What `compare` finds: the contract of `crosscheck compare --format json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub clusters: Vec<Cluster>,
+    pub internal: Vec<Inconsistency>,
+}

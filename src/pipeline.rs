@@ -9,9 +9,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::extract;
 use crate::index::{CrossIndex, WriteOutcome, DEFAULT_WRITER_BYTES};
 use crate::ingest::{self, Format, JsonLines, Parsed, DEFAULT_MAX_FILE_BYTES};
-use crate::model::{Article, Diagnostic};
+use crate::model::{Article, Claim, Diagnostic};
 
 /// How an indexing run behaves.
 #[derive(Debug, Clone)]
@@ -43,6 +44,7 @@ pub struct IndexSummary {
     pub added: u64,
     pub replaced: u64,
     pub duplicates: u64,
+    pub claims: u64,
     pub rejected: u64,
     pub warnings: u64,
 }
@@ -183,15 +185,30 @@ impl Run<'_> {
         for diagnostic in &parsed.diagnostics {
             self.note(diagnostic, progress);
         }
+        let mut outcomes = Vec::with_capacity(parsed.articles.len());
         for article in &parsed.articles {
-            self.write(article)?;
+            outcomes.push(self.writer.classify(article)?);
+        }
+        // Extraction is the costly part: run it in parallel, and only for articles that will
+        // be written.
+        let claims: Vec<Vec<Claim>> = parsed
+            .articles
+            .par_iter()
+            .zip(&outcomes)
+            .map(|(article, outcome)| match outcome {
+                WriteOutcome::Duplicate => Vec::new(),
+                _ => extract::extract_claims(article),
+            })
+            .collect();
+        for ((article, outcome), claims) in parsed.articles.iter().zip(outcomes).zip(claims) {
+            self.write(article, &claims, outcome)?;
         }
         Ok(())
     }
 
-    fn write(&mut self, article: &Article) -> Result<()> {
+    fn write(&mut self, article: &Article, claims: &[Claim], outcome: WriteOutcome) -> Result<()> {
         self.summary.articles += 1;
-        match self.writer.write(article)? {
+        match outcome {
             WriteOutcome::Added => self.summary.added += 1,
             WriteOutcome::Replaced => self.summary.replaced += 1,
             WriteOutcome::Duplicate => {
@@ -199,6 +216,8 @@ impl Run<'_> {
                 return Ok(());
             }
         }
+        self.summary.claims += claims.len() as u64;
+        self.writer.add(article, claims, outcome)?;
         self.since_commit += 1;
         if self.since_commit >= self.batch {
             self.writer.commit()?;

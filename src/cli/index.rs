@@ -40,12 +40,13 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let summary = pipeline::index_paths(&index, &args.paths, &options, &mut progress)?;
     progress.bar.finish_and_clear();
     println!(
-        "{} files read ({:.1} MB), {} articles indexed ({} new, {} replaced), {} duplicates, {} rejected, {} warnings in {:.2} s",
+        "{} files read ({:.1} MB), {} articles indexed ({} new, {} replaced), {} claims, {} duplicates, {} rejected, {} warnings in {:.2} s",
         summary.files,
         summary.bytes as f64 / 1e6,
         summary.added + summary.replaced,
         summary.added,
         summary.replaced,
+        summary.claims,
         summary.duplicates,
         summary.rejected,
         summary.warnings,

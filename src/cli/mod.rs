@@ -1,5 +1,7 @@
 //! Command-line arguments (clap derive) and dispatch to one file per subcommand.
 
+mod claims;
+mod compare;
 mod index;
 mod search;
 mod stats;
@@ -29,6 +31,10 @@ pub enum Command {
     Index(index::Args),
     /// Full-text search over the indexed articles.
     Search(search::Args),
+    /// The claims extracted from the indexed articles.
+    Claims(claims::Args),
+    /// Clusters of the same claim across outlets: agreement, consensus, discrepancies.
+    Compare(compare::Args),
     /// Articles per outlet, date range, claims, index size.
     Stats(stats::Args),
 }
@@ -45,6 +51,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Index(args) => index::run(&cli.index, args),
         Command::Search(args) => search::run(&cli.index, args),
+        Command::Claims(args) => claims::run(&cli.index, args),
+        Command::Compare(args) => compare::run(&cli.index, args),
         Command::Stats(args) => stats::run(&cli.index, args),
     }
 }

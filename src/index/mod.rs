@@ -2,6 +2,7 @@
 //! articles and their claims in committed batches, and reading them back (search, stats,
 //! claims). No other module touches tantivy; they get [`Article`]s and [`Claim`]s.
 
+mod claims;
 mod schema;
 mod search;
 mod stats;
@@ -13,6 +14,7 @@ use tantivy::directory::error::LockError;
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, TantivyError};
 
+pub use claims::ClaimQuery;
 pub use schema::{date_number, date_string, outlet_key, Fields, ARTICLE, CLAIM};
 pub use search::{SearchHit, SearchRequest};
 pub use stats::Stats;

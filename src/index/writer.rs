@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use tantivy::collector::TopDocs;
-use tantivy::query::TermQuery;
+use tantivy::query::{BooleanQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
@@ -12,7 +12,7 @@ use super::schema::{date_number, outlet_key, ARTICLE};
 use super::CrossIndex;
 use crate::error::Result;
 use crate::ingest::fingerprint;
-use crate::model::Article;
+use crate::model::{Article, Claim};
 
 /// What became of one article handed to the writer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,27 +44,48 @@ impl<'a> IndexWriterSink<'a> {
         }
     }
 
-    /// Adds an article unless an identical one is indexed; replaces a changed one.
-    pub fn write(&mut self, article: &Article) -> Result<WriteOutcome> {
+    /// Says whether an article is new, a duplicate or a changed version, and remembers it
+    /// so that a repeat later in the same batch is a duplicate.
+    pub fn classify(&mut self, article: &Article) -> Result<WriteOutcome> {
         let print = fingerprint(article);
         let known = match self.pending.get(&article.id) {
             Some(p) => Some(p.clone()),
             None => self.committed_fingerprint(&article.id)?,
         };
         let outcome = match known {
-            Some(p) if p == print => return Ok(WriteOutcome::Duplicate),
-            Some(_) => {
-                let f = &self.index.fields;
-                self.writer
-                    .delete_term(Term::from_field_text(f.article_id, &article.id));
-                WriteOutcome::Replaced
-            }
+            Some(p) if p == print => WriteOutcome::Duplicate,
+            Some(_) => WriteOutcome::Replaced,
             None => WriteOutcome::Added,
         };
-        self.writer
-            .add_document(self.article_doc(article, &print))?;
         self.pending.insert(article.id.clone(), print);
         Ok(outcome)
+    }
+
+    /// Writes an article and its claims as [`classify`](Self::classify) judged it: a
+    /// replaced article's old version and old claims are deleted first.
+    pub fn add(
+        &mut self,
+        article: &Article,
+        claims: &[Claim],
+        outcome: WriteOutcome,
+    ) -> Result<()> {
+        let f = &self.index.fields;
+        match outcome {
+            WriteOutcome::Duplicate => return Ok(()),
+            WriteOutcome::Replaced => {
+                self.writer
+                    .delete_term(Term::from_field_text(f.article_id, &article.id));
+            }
+            WriteOutcome::Added => {}
+        }
+        let print = fingerprint(article);
+        self.writer
+            .add_document(self.article_doc(article, &print))?;
+        for claim in claims {
+            self.writer
+                .add_document(super::claims::claim_doc(&self.index.fields, claim)?)?;
+        }
+        Ok(())
     }
 
     /// Makes everything written so far durable and visible.
@@ -88,24 +109,27 @@ impl<'a> IndexWriterSink<'a> {
 
     fn committed_fingerprint(&self, id: &str) -> Result<Option<String>> {
         let f = &self.index.fields;
-        let query = TermQuery::new(
-            Term::from_field_text(f.article_id, id),
-            IndexRecordOption::Basic,
-        );
+        let query = BooleanQuery::intersection(vec![
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.article_id, id),
+                IndexRecordOption::Basic,
+            )),
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.doc_type, ARTICLE),
+                IndexRecordOption::Basic,
+            )),
+        ]);
         let hits = self
             .searcher
-            .search(&query, &TopDocs::with_limit(8).order_by_score())?;
-        for (_, address) in hits {
-            let doc: TantivyDocument = self.searcher.doc(address)?;
-            let is_article = doc.get_first(f.fingerprint).is_some();
-            if is_article {
-                return Ok(doc
-                    .get_first(f.fingerprint)
-                    .and_then(|v| v.as_str())
-                    .map(str::to_owned));
-            }
-        }
-        Ok(None)
+            .search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, address)) = hits.first() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = self.searcher.doc(*address)?;
+        Ok(doc
+            .get_first(f.fingerprint)
+            .and_then(|v| v.as_str())
+            .map(str::to_owned))
     }
 
     fn article_doc(&self, article: &Article, print: &str) -> TantivyDocument {

@@ -1,6 +1,8 @@
 //! Helpers shared by the end-to-end tests: a temp workspace and the `crosscheck` binary.
 #![allow(dead_code)]
 
+pub mod gold;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

@@ -1,0 +1,1009 @@
+//! `compare` owns judging claims about the same thing: whether their intervals can both
+//! hold, agreement and consensus per cluster, typed discrepancies (conflict, update, scope,
+//! misquote) with severities and explanations a person can check, and parts-versus-whole
+//! consistency inside one article. It gets [`Claim`]s and [`matching`](crate::matching)'s
+//! groups; it never reads the index.
+
+pub mod interval;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use interval::{severity, Interval};
+
+use crate::matching::{self, claim_date, location_within, quote_words, ClaimGroup};
+use crate::model::{
+    number_text, Claim, ClaimKind, Cluster, Comparison, Consensus, Discrepancy, DiscrepancyType,
+    Inconsistency, TimelinePoint,
+};
+
+/// Severity given to a scope difference: a caution for the reader, not a contradiction.
+pub const SCOPE_SEVERITY: f64 = 0.2;
+
+#[derive(Debug, Clone, Default)]
+pub struct CompareOptions {
+    /// Discrepancies less severe than this are left out.
+    pub min_severity: f64,
+}
+
+/// Compares every group of claims about the same thing.
+pub fn compare(claims: &[Claim], options: &CompareOptions) -> Comparison {
+    let groups = matching::group_claims(claims);
+    compare_groups(claims, &groups, options)
+}
+
+/// Compares given groups (from [`matching::group_claims`]).
+pub fn compare_groups(
+    claims: &[Claim],
+    groups: &[ClaimGroup],
+    options: &CompareOptions,
+) -> Comparison {
+    let mut clusters: Vec<Cluster> = groups
+        .iter()
+        .map(|group| match group.kind {
+            ClaimKind::Quantity => quantity_cluster(claims, group),
+            ClaimKind::Quote => quote_cluster(claims, group),
+        })
+        .collect();
+    add_scope_discrepancies(claims, groups, &mut clusters);
+    for cluster in &mut clusters {
+        cluster
+            .discrepancies
+            .retain(|d| d.severity >= options.min_severity);
+        cluster.discrepancies.sort_by(|a, b| {
+            b.severity
+                .total_cmp(&a.severity)
+                .then(a.kind.cmp(&b.kind))
+                .then(a.a.cmp(&b.a))
+                .then(a.b.cmp(&b.b))
+        });
+    }
+    clusters.sort_by(|a, b| {
+        let worst = |c: &Cluster| c.discrepancies.first().map_or(-1.0, |d| d.severity);
+        worst(b)
+            .total_cmp(&worst(a))
+            .then(b.claims.len().cmp(&a.claims.len()))
+            .then(a.key.cmp(&b.key))
+    });
+    Comparison {
+        clusters,
+        internal: internal_inconsistencies(claims),
+    }
+}
+
+fn interval_of(claim: &Claim) -> Option<Interval> {
+    claim.quantity.as_ref().map(Interval::of)
+}
+
+fn cluster_id(key: &str) -> String {
+    blake3::hash(key.as_bytes()).to_hex()[..12].to_owned()
+}
+
+fn outlets(claims: &[Claim], members: &[usize]) -> Vec<String> {
+    members
+        .iter()
+        .filter_map(|&i| claims[i].outlet.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
+    let members = &group.members;
+    let mut same_time_pairs = 0usize;
+    let mut compatible_pairs = 0usize;
+    let mut discrepancies = Vec::new();
+    for (n, &i) in members.iter().enumerate() {
+        for &j in &members[n + 1..] {
+            let (a, b) = (&claims[i], &claims[j]);
+            if a.article_id == b.article_id {
+                continue;
+            }
+            let (Some(ia), Some(ib)) = (interval_of(a), interval_of(b)) else {
+                continue;
+            };
+            let (da, db) = (claim_date(a), claim_date(b));
+            let different_times = matches!((da, db), (Some(x), Some(y)) if x != y);
+            let compatible = ia.overlaps(&ib);
+            if !different_times {
+                same_time_pairs += 1;
+                if compatible {
+                    compatible_pairs += 1;
+                }
+            }
+            if compatible {
+                continue;
+            }
+            let severity = severity(&ia, &ib);
+            let (older, newer) = if da <= db { (a, b) } else { (b, a) };
+            let discrepancy = if different_times {
+                Discrepancy {
+                    a: older.claim_id.clone(),
+                    b: newer.claim_id.clone(),
+                    kind: DiscrepancyType::Update,
+                    severity,
+                    explanation: format!(
+                        "{} vs {}: a newer figure ({} is later); {:.0}% apart",
+                        describe(older),
+                        describe(newer),
+                        claim_date(newer).unwrap_or("?"),
+                        severity * 100.0
+                    ),
+                }
+            } else {
+                Discrepancy {
+                    a: a.claim_id.clone(),
+                    b: b.claim_id.clone(),
+                    kind: DiscrepancyType::Conflict,
+                    severity,
+                    explanation: format!(
+                        "{} vs {}: cannot both hold; {:.0}% apart",
+                        describe(a),
+                        describe(b),
+                        severity * 100.0
+                    ),
+                }
+            };
+            discrepancies.push(discrepancy);
+        }
+    }
+    let agreement = if same_time_pairs == 0 {
+        1.0
+    } else {
+        compatible_pairs as f64 / same_time_pairs as f64
+    };
+    Cluster {
+        cluster_id: cluster_id(&group.key),
+        key: group.key.clone(),
+        label: quantity_label(group),
+        kind: ClaimKind::Quantity,
+        claims: members
+            .iter()
+            .map(|&i| claims[i].claim_id.clone())
+            .collect(),
+        outlets: outlets(claims, members),
+        consensus: consensus(claims, members),
+        agreement,
+        discrepancies,
+        timeline: timeline(claims, members),
+    }
+}
+
+/// "Harbour Post: about 130 (the governor, 2025-05-20)".
+pub fn describe(claim: &Claim) -> String {
+    let outlet = claim.outlet.as_deref().unwrap_or("(unknown outlet)");
+    let figure = claim
+        .quantity
+        .as_ref()
+        .map(|q| q.surface.clone())
+        .unwrap_or_default();
+    let claimant = match &claim.attribution {
+        Some(a) => match &a.via {
+            Some(via) => format!("{} via {via}", a.source),
+            None => a.source.clone(),
+        },
+        None => "unattributed".into(),
+    };
+    let date = claim_date(claim).unwrap_or("undated");
+    format!("{outlet}: {figure} ({claimant}, {date})")
+}
+
+fn quantity_label(group: &ClaimGroup) -> String {
+    let status = match group.status.as_str() {
+        "marched" => "at the march",
+        "count" => "",
+        other => other,
+    };
+    let mut label = group.entity.clone();
+    if !status.is_empty() {
+        label.push(' ');
+        label.push_str(status);
+    }
+    if let Some(location) = &group.location {
+        label.push_str(" in ");
+        label.push_str(&title_case(location));
+    }
+    if let Some(date) = &group.event_date {
+        label.push_str(" on ");
+        label.push_str(date);
+    }
+    label
+}
+
+fn title_case(slug: &str) -> String {
+    slug.split('-')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The interval most outlets' claims share at the latest date reported: the point covered
+/// by the most distinct outlets, and the intersection of the claims that cover it.
+fn consensus(claims: &[Claim], members: &[usize]) -> Consensus {
+    let latest = members.iter().filter_map(|&i| claim_date(&claims[i])).max();
+    let current: Vec<(usize, Interval)> = members
+        .iter()
+        .filter(|&&i| claim_date(&claims[i]).is_none() || claim_date(&claims[i]) == latest)
+        .filter_map(|&i| Some((i, interval_of(&claims[i])?)))
+        .collect();
+    let mut points: Vec<f64> = current
+        .iter()
+        .flat_map(|(_, iv)| [iv.low, iv.high])
+        .flatten()
+        .filter(|x| x.is_finite())
+        .collect();
+    points.sort_by(f64::total_cmp);
+    points.dedup();
+    let midpoints: Vec<f64> = points.windows(2).map(|w| (w[0] + w[1]) / 2.0).collect();
+    points.extend(midpoints);
+    if let Some(last) = points.iter().copied().reduce(f64::max) {
+        points.push(last + 1.0);
+    }
+    let support = |x: f64| {
+        current
+            .iter()
+            .filter(|(_, iv)| iv.contains(x))
+            .map(|(i, _)| {
+                claims[*i]
+                    .outlet
+                    .as_deref()
+                    .unwrap_or(&claims[*i].article_id)
+            })
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    let Some(best) = points
+        .iter()
+        .copied()
+        .map(|x| (support(x), x))
+        .filter(|(n, _)| *n > 0)
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map(|(_, x)| x)
+    else {
+        return Consensus::default();
+    };
+    let covering: Vec<&(usize, Interval)> =
+        current.iter().filter(|(_, iv)| iv.contains(best)).collect();
+    let mut hull = covering[0].1;
+    for (_, iv) in &covering[1..] {
+        if let Some(next) = hull.intersect(iv) {
+            hull = next;
+        }
+    }
+    let mut values: Vec<f64> = covering
+        .iter()
+        .filter_map(|(i, _)| claims[*i].quantity.as_ref().map(|q| q.value))
+        .filter(|v| hull.contains(*v))
+        .collect();
+    values.sort_by(f64::total_cmp);
+    let value = values.get(values.len() / 2).copied().unwrap_or(best);
+    Consensus {
+        low: hull.low,
+        high: hull.high,
+        value: Some(value),
+    }
+}
+
+fn timeline(claims: &[Claim], members: &[usize]) -> Vec<TimelinePoint> {
+    let mut by_date: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for &i in members {
+        if let Some(date) = claim_date(&claims[i]) {
+            by_date.entry(date.to_owned()).or_default().push(i);
+        }
+    }
+    if by_date.len() < 2 {
+        return Vec::new();
+    }
+    by_date
+        .into_iter()
+        .map(|(date, day)| {
+            let intervals: Vec<Interval> = day
+                .iter()
+                .filter_map(|&i| interval_of(&claims[i]))
+                .collect();
+            let low = intervals
+                .iter()
+                .map(|iv| iv.low)
+                .collect::<Option<Vec<_>>>()
+                .and_then(|v| v.into_iter().reduce(f64::min));
+            let high = intervals
+                .iter()
+                .map(|iv| iv.high)
+                .collect::<Option<Vec<_>>>()
+                .and_then(|v| v.into_iter().reduce(f64::max));
+            TimelinePoint {
+                date,
+                low,
+                high,
+                claims: day.iter().map(|&i| claims[i].claim_id.clone()).collect(),
+            }
+        })
+        .collect()
+}
+
+fn quote_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
+    let members = &group.members;
+    let text = |i: usize| {
+        claims[i]
+            .quote
+            .as_ref()
+            .map(|q| q.text.as_str())
+            .unwrap_or("")
+    };
+    let mut pairs = 0usize;
+    let mut same = 0usize;
+    let mut discrepancies = Vec::new();
+    for (n, &i) in members.iter().enumerate() {
+        for &j in &members[n + 1..] {
+            if claims[i].article_id == claims[j].article_id {
+                continue;
+            }
+            pairs += 1;
+            let (wa, wb) = (quote_words(text(i)), quote_words(text(j)));
+            if wa == wb {
+                same += 1;
+                continue;
+            }
+            let similarity = strsim::normalized_levenshtein(&wa.join(" "), &wb.join(" "));
+            let only_a: Vec<&str> = wa
+                .iter()
+                .filter(|w| !wb.contains(w))
+                .map(String::as_str)
+                .collect();
+            let only_b: Vec<&str> = wb
+                .iter()
+                .filter(|w| !wa.contains(w))
+                .map(String::as_str)
+                .collect();
+            let speaker = claims[i]
+                .quote
+                .as_ref()
+                .and_then(|q| q.speaker.as_deref())
+                .unwrap_or("the speaker");
+            discrepancies.push(Discrepancy {
+                a: claims[i].claim_id.clone(),
+                b: claims[j].claim_id.clone(),
+                kind: DiscrepancyType::Misquote,
+                severity: (1.0 - similarity).clamp(0.0, 1.0),
+                explanation: format!(
+                    "{} and {} quote {speaker} differently: “{}” has [{}] where “{}” has [{}]",
+                    claims[i].outlet.as_deref().unwrap_or("(unknown outlet)"),
+                    claims[j].outlet.as_deref().unwrap_or("(unknown outlet)"),
+                    text(i),
+                    only_a.join(" "),
+                    text(j),
+                    only_b.join(" ")
+                ),
+            });
+        }
+    }
+    let first = members.first().map(|&i| text(i)).unwrap_or("");
+    let speaker = members
+        .first()
+        .and_then(|&i| claims[i].quote.as_ref())
+        .and_then(|q| q.speaker.clone())
+        .unwrap_or_else(|| "unnamed speaker".into());
+    let preview: String = first
+        .split_whitespace()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Cluster {
+        cluster_id: cluster_id(&format!("{}\u{0}{}", group.key, first)),
+        key: group.key.clone(),
+        label: format!("quote by {speaker}: “{preview}…”"),
+        kind: ClaimKind::Quote,
+        claims: members
+            .iter()
+            .map(|&i| claims[i].claim_id.clone())
+            .collect(),
+        outlets: outlets(claims, members),
+        consensus: Consensus::default(),
+        agreement: if pairs == 0 {
+            1.0
+        } else {
+            same as f64 / pairs as f64
+        },
+        discrepancies,
+        timeline: Vec::new(),
+    }
+}
+
+/// A claim about a narrower place (Gaza City) beside claims about the wider one (Gaza) with
+/// the same subject: reported on the wider cluster so a reader is not misled.
+fn add_scope_discrepancies(claims: &[Claim], groups: &[ClaimGroup], clusters: &mut [Cluster]) {
+    for (b, broad) in groups.iter().enumerate() {
+        let Some(broad_location) = &broad.location else {
+            continue;
+        };
+        for narrow in groups {
+            let Some(narrow_location) = &narrow.location else {
+                continue;
+            };
+            if narrow.kind != ClaimKind::Quantity
+                || narrow.entity != broad.entity
+                || narrow.status != broad.status
+                || !location_within(narrow_location, broad_location)
+            {
+                continue;
+            }
+            for &n in &narrow.members {
+                for &w in &broad.members {
+                    let (nc, wc) = (&claims[n], &claims[w]);
+                    if nc.article_id == wc.article_id {
+                        continue;
+                    }
+                    clusters[b].discrepancies.push(Discrepancy {
+                        a: wc.claim_id.clone(),
+                        b: nc.claim_id.clone(),
+                        kind: DiscrepancyType::Scope,
+                        severity: SCOPE_SEVERITY,
+                        explanation: format!(
+                            "{} is about {}, {} about {}: different scope, not comparable as the same figure",
+                            describe(wc),
+                            title_case(broad_location),
+                            describe(nc),
+                            title_case(narrow_location)
+                        ),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// (entity, location, as-of date) of a group of claims inside one article.
+type ScopeKey<'a> = (String, Option<String>, Option<&'a str>);
+/// Status → indices of the claims with that status.
+type StatusClaims = BTreeMap<String, Vec<usize>>;
+
+/// Part statuses that add up to a whole ("of those held, some alive, the rest dead") and
+/// parts that can never exceed their whole.
+const SUMS: &[(&str, &[&str])] = &[("held", &["alive", "dead"])];
+const PARTS: &[(&str, &str)] = &[
+    ("alive", "held"),
+    ("dead", "held"),
+    ("released", "kidnapped"),
+    ("held", "kidnapped"),
+];
+
+/// Checks inside each article: parts against their whole with interval arithmetic, and one
+/// quantity given two incompatible values for the same date.
+pub fn internal_inconsistencies(claims: &[Claim]) -> Vec<Inconsistency> {
+    let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, claim) in claims.iter().enumerate() {
+        if claim.kind == ClaimKind::Quantity && claim.key.is_some() {
+            by_article
+                .entry(claim.article_id.as_str())
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut found = Vec::new();
+    for (article_id, indices) in by_article {
+        // (entity, location, date) → status → claims
+        let mut scopes: BTreeMap<ScopeKey, StatusClaims> = BTreeMap::new();
+        for &i in &indices {
+            let Some(parts) = claims[i].key.as_deref().and_then(matching::parse_key) else {
+                continue;
+            };
+            scopes
+                .entry((parts.entity, parts.location, claims[i].as_of.as_deref()))
+                .or_default()
+                .entry(parts.status)
+                .or_default()
+                .push(i);
+        }
+        for statuses in scopes.values() {
+            check_scope(claims, article_id, statuses, &mut found);
+        }
+    }
+    found
+}
+
+fn check_scope(
+    claims: &[Claim],
+    article_id: &str,
+    statuses: &BTreeMap<String, Vec<usize>>,
+    found: &mut Vec<Inconsistency>,
+) {
+    let iv = |i: usize| interval_of(&claims[i]);
+    let surface = |i: usize| {
+        claims[i]
+            .quantity
+            .as_ref()
+            .map(|q| q.surface.clone())
+            .unwrap_or_default()
+    };
+    for (whole, parts) in SUMS {
+        let Some(wholes) = statuses.get(*whole) else {
+            continue;
+        };
+        let part_lists: Vec<&Vec<usize>> = parts.iter().filter_map(|p| statuses.get(*p)).collect();
+        if part_lists.len() != parts.len() {
+            continue;
+        }
+        for &w in wholes {
+            let Some(whole_iv) = iv(w) else { continue };
+            // Every combination of one claim per part (articles rarely repeat a figure).
+            let mut combos: Vec<Vec<usize>> = vec![Vec::new()];
+            for list in &part_lists {
+                combos = combos
+                    .into_iter()
+                    .flat_map(|c| list.iter().map(move |&p| [c.clone(), vec![p]].concat()))
+                    .collect();
+            }
+            for combo in combos {
+                let Some(sum) = combo
+                    .iter()
+                    .map(|&p| iv(p))
+                    .collect::<Option<Vec<_>>>()
+                    .and_then(|ivs| ivs.into_iter().reduce(|a, b| a.add(&b)))
+                else {
+                    continue;
+                };
+                if !sum.overlaps(&whole_iv) {
+                    let parts_text: Vec<String> = combo
+                        .iter()
+                        .zip(parts.iter())
+                        .map(|(&p, name)| format!("{} {name}", surface(p)))
+                        .collect();
+                    found.push(Inconsistency {
+                        article_id: article_id.to_owned(),
+                        claims: std::iter::once(w)
+                            .chain(combo.iter().copied())
+                            .map(|i| claims[i].claim_id.clone())
+                            .collect(),
+                        explanation: format!(
+                            "{} add up to {}, which cannot equal {} {whole}",
+                            parts_text.join(" + "),
+                            crate::model::interval_text(sum.low, sum.high),
+                            surface(w)
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    for (part, whole) in PARTS {
+        let (Some(parts), Some(wholes)) = (statuses.get(*part), statuses.get(*whole)) else {
+            continue;
+        };
+        for &p in parts {
+            for &w in wholes {
+                let (Some(pi), Some(wi)) = (iv(p), iv(w)) else {
+                    continue;
+                };
+                if let (Some(pl), Some(wh)) = (pi.low, wi.high) {
+                    if pl > wh {
+                        found.push(Inconsistency {
+                            article_id: article_id.to_owned(),
+                            claims: vec![claims[w].claim_id.clone(), claims[p].claim_id.clone()],
+                            explanation: format!(
+                                "{} {part} is more than the whole: {} {whole}",
+                                surface(p),
+                                surface(w)
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for list in statuses.values() {
+        for (n, &a) in list.iter().enumerate() {
+            for &b in &list[n + 1..] {
+                let (Some(ia), Some(ib)) = (iv(a), iv(b)) else {
+                    continue;
+                };
+                if !ia.overlaps(&ib) {
+                    found.push(Inconsistency {
+                        article_id: article_id.to_owned(),
+                        claims: vec![claims[a].claim_id.clone(), claims[b].claim_id.clone()],
+                        explanation: format!(
+                            "the article gives both {} and {} for {}",
+                            surface(a),
+                            surface(b),
+                            claims[a].key.as_deref().unwrap_or("the same quantity")
+                        ),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Numbers as people write them, for explanations.
+pub fn figure(n: f64) -> String {
+    number_text(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Attribution, Certainty, Qualifier, Quantity, Quote};
+
+    fn claim(
+        id: &str,
+        article: &str,
+        outlet: &str,
+        key: &str,
+        q: (f64, Qualifier, Option<f64>, Option<f64>, &str),
+        date: &str,
+        source: Option<&str>,
+    ) -> Claim {
+        Claim {
+            claim_id: id.into(),
+            article_id: article.into(),
+            outlet: Some(outlet.into()),
+            date: Some(date.into()),
+            kind: ClaimKind::Quantity,
+            sentence: format!("{} {}", q.4, key),
+            span: [0, 1],
+            quantity: Some(Quantity {
+                value: q.0,
+                qualifier: q.1,
+                low: q.2,
+                high: q.3,
+                unit: Some("people".into()),
+                surface: q.4.into(),
+            }),
+            subject: None,
+            key: Some(key.into()),
+            attribution: source.map(|s| Attribution {
+                source: s.into(),
+                cue: "said".into(),
+                via: None,
+            }),
+            as_of: None,
+            certainty: Certainty::Asserted,
+            quote: None,
+            status: None,
+            location: None,
+        }
+    }
+
+    fn exact(v: f64, s: &str) -> (f64, Qualifier, Option<f64>, Option<f64>, &str) {
+        (v, Qualifier::Exact, Some(v), Some(v), s)
+    }
+
+    fn kinds(comparison: &Comparison) -> Vec<(String, String, &'static str)> {
+        comparison
+            .clusters
+            .iter()
+            .flat_map(|c| {
+                c.discrepancies
+                    .iter()
+                    .map(|d| (d.a.clone(), d.b.clone(), d.kind.as_str()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn claimants_decide_who_disagrees_with_whom() {
+        let claims = vec![
+            claim(
+                "a",
+                "1",
+                "Harbour Post",
+                "people/dead/valdora",
+                exact(130.0, "130"),
+                "2025-03-03",
+                Some("the governor"),
+            ),
+            claim(
+                "b",
+                "2",
+                "Valley Courier",
+                "people/dead/valdora",
+                exact(130.0, "130"),
+                "2025-03-03",
+                Some("the governor"),
+            ),
+            claim(
+                "c",
+                "3",
+                "Wire Desk",
+                "people/dead/valdora",
+                exact(150.0, "150"),
+                "2025-03-03",
+                Some("the health ministry"),
+            ),
+        ];
+        let comparison = compare(&claims, &CompareOptions::default());
+        let cluster = &comparison.clusters[0];
+        assert_eq!(cluster.claims.len(), 3);
+        assert!((cluster.agreement - 1.0 / 3.0).abs() < 1e-9);
+        assert_eq!(cluster.consensus.value, Some(130.0));
+        let found = kinds(&comparison);
+        assert_eq!(
+            found,
+            vec![
+                ("a".into(), "c".into(), "conflict"),
+                ("b".into(), "c".into(), "conflict")
+            ]
+        );
+        let explanation = &cluster.discrepancies[0].explanation;
+        assert!(
+            explanation.contains("Harbour Post: 130 (the governor, 2025-03-03)"),
+            "{explanation}"
+        );
+        assert!(
+            explanation.contains("Wire Desk: 150 (the health ministry, 2025-03-03)"),
+            "{explanation}"
+        );
+        assert!(
+            explanation.contains("cannot both hold; 13% apart"),
+            "{explanation}"
+        );
+    }
+
+    #[test]
+    fn a_later_figure_is_an_update_with_a_timeline() {
+        let claims = vec![
+            claim(
+                "a",
+                "1",
+                "Harbour Post",
+                "people/dead/valdora",
+                exact(130.0, "130"),
+                "2025-03-03",
+                None,
+            ),
+            claim(
+                "b",
+                "2",
+                "Valley Courier",
+                "people/dead/valdora",
+                exact(170.0, "170"),
+                "2025-03-04",
+                None,
+            ),
+            claim(
+                "c",
+                "3",
+                "Wire Desk",
+                "people/dead/valdora",
+                (170.0, Qualifier::AtLeast, Some(170.0), None, "at least 170"),
+                "2025-03-04",
+                None,
+            ),
+        ];
+        let comparison = compare(&claims, &CompareOptions::default());
+        assert_eq!(
+            kinds(&comparison),
+            vec![
+                ("a".into(), "b".into(), "update"),
+                ("a".into(), "c".into(), "update")
+            ]
+        );
+        let cluster = &comparison.clusters[0];
+        assert_eq!(cluster.agreement, 1.0, "same-day claims agree");
+        assert_eq!(cluster.timeline.len(), 2);
+        assert_eq!(cluster.consensus.value, Some(170.0));
+        assert_eq!(cluster.consensus.low, Some(170.0));
+    }
+
+    #[test]
+    fn compatible_hedges_raise_nothing_and_min_severity_filters() {
+        let claims = vec![
+            claim(
+                "a",
+                "1",
+                "A",
+                "hostages/held/gaza",
+                (48.0, Qualifier::Approx, Some(45.6), Some(50.4), "about 48"),
+                "2025-05-19",
+                None,
+            ),
+            claim(
+                "b",
+                "2",
+                "B",
+                "hostages/held/gaza",
+                exact(50.0, "50"),
+                "2025-05-19",
+                None,
+            ),
+            claim(
+                "c",
+                "3",
+                "C",
+                "hostages/held/gaza",
+                (8.0, Qualifier::AtLeast, Some(8.0), None, "at least 8"),
+                "2025-05-19",
+                None,
+            ),
+            claim(
+                "d",
+                "4",
+                "D",
+                "hostages/held/gaza",
+                exact(59.0, "59"),
+                "2025-05-19",
+                None,
+            ),
+        ];
+        let all = compare(&claims, &CompareOptions::default());
+        assert_eq!(kinds(&all).len(), 2, "{:?}", kinds(&all));
+        // 50 vs 59: 9 / 59 = 0.153; about 48 [45.6, 50.4] vs 59: 8.6 / 59 = 0.146.
+        let severe = compare(&claims, &CompareOptions { min_severity: 0.15 });
+        assert_eq!(kinds(&severe), vec![("b".into(), "d".into(), "conflict")]);
+    }
+
+    #[test]
+    fn scope_is_reported_on_the_wider_cluster() {
+        let claims = vec![
+            claim(
+                "a",
+                "1",
+                "A",
+                "hostages/held/gaza",
+                (48.0, Qualifier::Approx, Some(45.6), Some(50.4), "about 48"),
+                "2025-05-19",
+                None,
+            ),
+            claim(
+                "b",
+                "2",
+                "B",
+                "hostages/held/gaza-city",
+                (8.0, Qualifier::AtLeast, Some(8.0), None, "at least eight"),
+                "2025-05-19",
+                Some("the group"),
+            ),
+        ];
+        let comparison = compare(&claims, &CompareOptions::default());
+        assert_eq!(kinds(&comparison), vec![("a".into(), "b".into(), "scope")]);
+        let wide = comparison
+            .clusters
+            .iter()
+            .find(|c| c.key == "hostages/held/gaza")
+            .map(|c| c.discrepancies.len());
+        assert_eq!(wide, Some(1));
+    }
+
+    #[test]
+    fn parts_against_the_whole_inside_one_article() {
+        let consistent = vec![
+            claim(
+                "h",
+                "seed",
+                "E",
+                "hostages/held/gaza",
+                (
+                    48.0,
+                    Qualifier::Approx,
+                    Some(45.6),
+                    Some(50.4),
+                    "approximately 48",
+                ),
+                "2025-05-19",
+                None,
+            ),
+            claim(
+                "a",
+                "seed",
+                "E",
+                "hostages/alive/gaza",
+                (20.0, Qualifier::Approx, Some(15.0), Some(25.0), "around 20"),
+                "2025-05-19",
+                None,
+            ),
+            claim(
+                "d",
+                "seed",
+                "E",
+                "hostages/dead/gaza",
+                (30.0, Qualifier::AtMost, None, Some(30.0), "up to 30"),
+                "2025-05-19",
+                None,
+            ),
+        ];
+        assert!(internal_inconsistencies(&consistent).is_empty());
+        let broken = vec![
+            claim(
+                "h",
+                "x",
+                "E",
+                "hostages/held/gaza",
+                exact(48.0, "48"),
+                "2025-05-19",
+                None,
+            ),
+            claim(
+                "a",
+                "x",
+                "E",
+                "hostages/alive/gaza",
+                exact(20.0, "20"),
+                "2025-05-19",
+                None,
+            ),
+            claim(
+                "d",
+                "x",
+                "E",
+                "hostages/dead/gaza",
+                exact(35.0, "35"),
+                "2025-05-19",
+                None,
+            ),
+        ];
+        let found = internal_inconsistencies(&broken);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].claims, ["h", "a", "d"]);
+        assert!(
+            found[0]
+                .explanation
+                .contains("20 alive + 35 dead add up to = 55"),
+            "{}",
+            found[0].explanation
+        );
+        let too_many_alive = vec![
+            claim(
+                "h",
+                "y",
+                "E",
+                "hostages/held/gaza",
+                exact(48.0, "48"),
+                "2025-05-19",
+                None,
+            ),
+            claim(
+                "a",
+                "y",
+                "E",
+                "hostages/alive/gaza",
+                exact(60.0, "60"),
+                "2025-05-19",
+                None,
+            ),
+        ];
+        assert_eq!(internal_inconsistencies(&too_many_alive).len(), 1);
+    }
+
+    #[test]
+    fn misquotes_show_the_differing_words() {
+        let quote = |id: &str, article: &str, text: &str| Claim {
+            kind: ClaimKind::Quote,
+            quantity: None,
+            key: None,
+            quote: Some(Quote {
+                speaker: Some("Donald Trump".into()),
+                text: text.into(),
+            }),
+            ..claim(
+                id,
+                article,
+                &format!("Outlet {article}"),
+                "x",
+                exact(0.0, ""),
+                "2025-05-19",
+                None,
+            )
+        };
+        let claims = vec![
+            quote("a", "1", "Release the hostages and good things will happen"),
+            quote("b", "2", "Release the hostages and good things will happen"),
+            quote("c", "3", "Free the hostages and good things can happen"),
+        ];
+        let comparison = compare(&claims, &CompareOptions::default());
+        let cluster = &comparison.clusters[0];
+        assert_eq!(cluster.claims.len(), 3);
+        assert!((cluster.agreement - 1.0 / 3.0).abs() < 1e-9);
+        assert_eq!(cluster.discrepancies.len(), 2);
+        let d = &cluster.discrepancies[0];
+        assert_eq!(d.kind, DiscrepancyType::Misquote);
+        assert!(
+            d.explanation.contains("[release will]") && d.explanation.contains("[free can]"),
+            "{}",
+            d.explanation
+        );
+    }
+}

@@ -1,0 +1,614 @@
+//! What a number counts: the noun phrase as written, its status, its location, and the
+//! normalised key `entity/status[/location]` (see CONVENTIONS.md).
+
+use super::numbers::is_month;
+use super::tokens::{Tk, Toks};
+
+/// Words that end a counted noun phrase.
+const STOP: &[&str] = &[
+    "are",
+    "is",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "no",
+    "remain",
+    "remains",
+    "remained",
+    "currently",
+    "still",
+    "now",
+    "also",
+    "already",
+    "in",
+    "at",
+    "on",
+    "of",
+    "by",
+    "for",
+    "from",
+    "with",
+    "to",
+    "into",
+    "and",
+    "or",
+    "but",
+    "while",
+    "who",
+    "whom",
+    "which",
+    "that",
+    "as",
+    "than",
+    "per",
+    "including",
+    "so",
+    "according",
+    "said",
+    "says",
+    "say",
+    "told",
+    "believed",
+    "thought",
+    "estimated",
+    "there",
+    "their",
+    "this",
+    "these",
+    "those",
+    "they",
+    "them",
+    "it",
+    "its",
+    "he",
+    "she",
+    "his",
+    "her",
+    "we",
+    "our",
+    "you",
+    "your",
+    "a",
+    "an",
+    "the",
+    "over",
+    "under",
+    "about",
+    "around",
+    "across",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "among",
+    "between",
+    "through",
+    "within",
+    "without",
+    "against",
+    "near",
+    "more",
+    "less",
+    "fewer",
+    "other",
+    "others",
+    "each",
+    "all",
+    "both",
+    "some",
+    "most",
+    "many",
+    "if",
+    "when",
+    "where",
+    "why",
+    "how",
+    "what",
+    "then",
+    "last",
+    "this",
+    "next",
+    "ago",
+    "died",
+    "die",
+    "rose",
+    "reached",
+    "stood",
+    "hit",
+    "climbed",
+    "fell",
+    "increased",
+    "jumped",
+    "marched",
+    "rallied",
+    "gathered",
+    "attended",
+    "took",
+    "turned",
+    "joined",
+    "remain",
+    "reportedly",
+    "allegedly",
+    "here",
+    "too",
+    "only",
+    "just",
+    "even",
+    "like",
+    "were",
+    "via",
+    "held",
+    "killed",
+    "injured",
+    "wounded",
+    "detained",
+    "arrested",
+    "released",
+    "freed",
+    "abducted",
+    "kidnapped",
+    "evacuated",
+    "taken",
+    "alive",
+    "dead",
+    "missing",
+    "left",
+    "went",
+    "came",
+    "live",
+    "lived",
+    "living",
+    "onboard",
+    "aboard",
+    "or",
+    "plus",
+    "out",
+    "off",
+    "up",
+    "down",
+    "inside",
+    "outside",
+    "yesterday",
+    "today",
+    "tonight",
+];
+
+/// Words that state a status without naming what is counted ("17 alive", "12 killed").
+const STATUS_ADJ: &[&str] = &[
+    "alive",
+    "dead",
+    "killed",
+    "injured",
+    "wounded",
+    "hurt",
+    "missing",
+    "held",
+    "detained",
+    "arrested",
+    "released",
+    "freed",
+    "displaced",
+    "evacuated",
+    "abducted",
+    "kidnapped",
+    "died",
+];
+
+/// Status adjectives/participles that may also stand before a noun ("displaced people").
+const PRE_NOUN_STATUS: &[&str] = &[
+    "displaced",
+    "wounded",
+    "injured",
+    "missing",
+    "dead",
+    "detained",
+    "abducted",
+    "kidnapped",
+    "evacuated",
+    "released",
+    "freed",
+    "arrested",
+];
+
+pub fn status_word(w: &str) -> Option<&'static str> {
+    let mut b = [0u8; 24];
+    let bb = w.as_bytes();
+    if bb.len() > 24 || !bb.is_ascii() {
+        return None;
+    }
+    for (k, c) in bb.iter().enumerate() {
+        b[k] = c.to_ascii_lowercase();
+    }
+    let l = std::str::from_utf8(&b[..bb.len()]).unwrap_or("");
+    Some(match l {
+        "held" | "holding" | "hold" | "holds" | "captive" | "captivity" => "held",
+        "alive" | "living" => "alive",
+        "killed" | "died" | "dead" | "death" | "deaths" | "die" | "dying" | "killing" | "kills"
+        | "fatalities" | "fatality" | "perished" | "slain" | "toll" | "bodies" => "dead",
+        "injured" | "wounded" | "hurt" | "injuring" | "wounding" | "injuries" => "injured",
+        "missing" | "unaccounted" => "missing",
+        "released" | "freed" | "releasing" | "freeing" | "release" | "free" => "released",
+        "kidnapped" | "abducted" | "abducting" | "kidnapping" | "seized" => "kidnapped",
+        "displaced" | "displacing" | "displacement" => "displaced",
+        "evacuated" | "evacuating" | "evacuation" | "evacuees" => "evacuated",
+        "arrested" | "detained" | "arresting" | "detaining" | "arrests" | "detentions" => {
+            "arrested"
+        }
+        "marched" | "rallied" | "attended" | "gathered" | "protested" | "demonstrated"
+        | "marching" | "rallying" | "protesting" => "marched",
+        _ => return None,
+    })
+}
+
+/// The status a head noun implies by itself; `strong` ones beat a verb before the number.
+fn noun_status(head: &str) -> Option<(&'static str, bool)> {
+    Some(match head {
+        "deaths" | "death" | "fatalities" | "casualties" | "bodies" | "dead" => ("dead", true),
+        "injured" | "wounded" | "injuries" => ("injured", true),
+        "missing" => ("missing", true),
+        "displaced" => ("displaced", true),
+        "evacuees" => ("evacuated", true),
+        "detainees" | "arrests" => ("arrested", true),
+        "hostages" | "hostage" | "captives" | "captive" | "abductees" => ("held", false),
+        "protesters" | "protestors" | "demonstrators" | "marchers" | "rally-goers" | "crowd"
+        | "participants" => ("marched", false),
+        _ => return None,
+    })
+}
+
+/// The entity of the key for a head noun (lowercase) and status.
+pub fn entity(head: &str, status: &str) -> String {
+    let e = match head {
+        "hostages" | "hostage" | "captives" | "captive" | "abductees" | "abductee" => "hostages",
+        "prisoners" | "prisoner" if status == "held" || status == "alive" || status == "dead" => {
+            "hostages"
+        }
+        "people" | "persons" | "person" | "residents" | "civilians" | "victims" | "deaths"
+        | "death" | "casualties" | "bodies" | "injured" | "wounded" | "missing" | "displaced"
+        | "evacuees" | "fatalities" | "individuals" | "dead" | "injuries" => "people",
+        "protesters" | "protestors" | "demonstrators" | "marchers" | "crowd" | "rally-goers"
+        | "participants" => "protesters",
+        "toll" => "people",
+        other => {
+            let s: String = other
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            return if s.is_empty() { "things".into() } else { s };
+        }
+    };
+    if e == "people" && status == "marched" {
+        return "protesters".into();
+    }
+    e.into()
+}
+
+pub fn slug(loc: &str) -> String {
+    let mut s = String::with_capacity(loc.len());
+    let mut dash = false;
+    for c in loc.chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c.to_ascii_lowercase());
+            dash = false;
+        } else if !dash && !s.is_empty() {
+            s.push('-');
+            dash = true;
+        }
+    }
+    while s.ends_with('-') {
+        s.pop();
+    }
+    // "the Gaza Strip" and "Gaza" are one place
+    if let Some(x) = s.strip_suffix("-strip") {
+        return x.to_string();
+    }
+    s
+}
+
+pub struct Subj {
+    pub subject: Option<String>,
+    pub head: Option<String>,
+    /// "of those"/"of them": the subject is the previous claim's.
+    pub anaphor: bool,
+    pub status: Option<&'static str>,
+    pub status_strong: bool,
+    pub location: Option<String>,
+}
+
+fn ends_ly(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !w.eq_ignore_ascii_case("family")
+}
+
+/// The noun phrase after token `i`: returns (first, last) token indices when found.
+fn noun_phrase(tk: &Toks, mut i: usize, limit: usize) -> Option<(usize, usize)> {
+    let start = i;
+    let mut last = None;
+    let mut n = 0;
+    while i < limit && n < 4 {
+        if !tk.is_word(i) {
+            // hyphenated compound: rally-goers, multi-story
+            if tk.punct(i, '-')
+                && last == Some(i - 1)
+                && tk.adjacent(i)
+                && tk.is_word(i + 1)
+                && tk.adjacent(i + 1)
+            {
+                i += 1;
+                last = Some(i);
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let w = tk.s(i);
+        if tk.any(i, STOP) || ends_ly(w) {
+            // a status participle before a noun: "displaced people"
+            if n == 0 && tk.any(i, PRE_NOUN_STATUS) && tk.is_word(i + 1) && !tk.any(i + 1, STOP) {
+                last = Some(i);
+                n += 1;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if n > 0 && (w.ends_with("ed") || w.ends_with("ing")) && !tk.capitalized(i) {
+            break;
+        }
+        if is_month(tk, i) {
+            break;
+        }
+        last = Some(i);
+        n += 1;
+        i += 1;
+    }
+    last.map(|l| (start, l))
+}
+
+pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_pct: bool) -> Subj {
+    let mut s = Subj {
+        subject: None,
+        head: None,
+        anaphor: false,
+        status: None,
+        status_strong: false,
+        location: None,
+    };
+    let mut j = b;
+    if tk.is(j, "of") {
+        if tk.any(j + 1, &["those", "them", "these", "whom", "which"]) {
+            s.anaphor = true;
+            j += 2;
+        } else if tk.any(j + 1, &["the", "its", "their"]) {
+            j += 2;
+        } else if tk.is_word(j + 1) {
+            j += 1;
+        }
+    } else if tk.is_word(j.wrapping_sub(1))
+        && tk.any(a.wrapping_sub(1), &["of"])
+        && tk.any(a.wrapping_sub(2), &["those", "them", "these"])
+    {
+        s.anaphor = true;
+    }
+    // "Of those, around 20 ..."
+    let mut k = back;
+    while k < a {
+        if tk.is(k, "of") && tk.any(k + 1, &["those", "them", "these"]) {
+            s.anaphor = true;
+        }
+        if tk.is(k, "among") && tk.any(k + 1, &["them", "those", "these"]) {
+            s.anaphor = true;
+        }
+        // "The figure rose to 50", "the number stands at 30"
+        if tk.any(k, &["the", "that", "this"])
+            && tk.any(k + 1, &["figure", "number", "tally", "total"])
+            && !tk.is(k + 2, "of")
+        {
+            s.anaphor = true;
+        }
+        k += 1;
+    }
+    let mut after_np = j;
+    if !money_or_pct || tk.is(b, "of") {
+        if let Some((x, y)) = noun_phrase(tk, j, fwd) {
+            // all status words, no noun: "17 alive", "12 killed"
+            let only_status = (x..=y).all(|t| tk.any(t, STATUS_ADJ));
+            if only_status {
+                s.status = status_word(tk.s(y));
+            } else {
+                s.subject = Some(tk.span_text(x, y).to_string());
+                let h = tk.s(y).to_lowercase();
+                if let Some((st, strong)) = noun_status(&h) {
+                    if strong {
+                        s.status = Some(st);
+                        s.status_strong = true;
+                    }
+                }
+                s.head = Some(h);
+            }
+            after_np = y + 1;
+        }
+    }
+    // subject before the number: "the death toll rose to 12,391", "the number of displaced
+    // people reached 4,310"
+    if s.subject.is_none() && !s.anaphor {
+        let mut k = a;
+        while k > back {
+            k -= 1;
+            if tk.punct(k, ',') || tk.punct(k, ';') {
+                break;
+            }
+            if tk.is(k, "toll") {
+                let first = if tk.is(k.wrapping_sub(1), "death") {
+                    k - 1
+                } else {
+                    k
+                };
+                s.subject = Some(tk.span_text(first, k).to_string());
+                s.head = Some("deaths".into());
+                s.status = Some("dead");
+                s.status_strong = true;
+                break;
+            }
+            if tk.any(k, &["number", "tally", "count", "total"]) && tk.is(k + 1, "of") {
+                if let Some((x, y)) = noun_phrase(tk, k + 2, a) {
+                    s.subject = Some(tk.span_text(x, y).to_string());
+                    let h = tk.s(y).to_lowercase();
+                    if let Some((st, true)) = noun_status(&h) {
+                        s.status = Some(st);
+                        s.status_strong = true;
+                    }
+                    s.head = Some(h);
+                    // "number of displaced people": status from the phrase
+                    if s.status.is_none() {
+                        for t in x..=y {
+                            if let Some(st) = status_word(tk.s(t)) {
+                                s.status = Some(st);
+                            }
+                        }
+                    }
+                }
+                break;
+            }
+        }
+    }
+    // status after the phrase (up to a comma), then before the number, then the noun's own
+    if s.status.is_none() {
+        let mut k = after_np;
+        while k < fwd {
+            if tk.punct(k, ',') || tk.punct(k, ';') || tk.punct(k, '.') {
+                break;
+            }
+            if tk.is_word(k) {
+                if let Some(st) = status_word(tk.s(k)) {
+                    // "took part", "turned out"
+                    s.status = Some(st);
+                    break;
+                }
+                if (tk.is(k, "took") && tk.is(k + 1, "part"))
+                    || (tk.is(k, "turned") && tk.is(k + 1, "out"))
+                {
+                    s.status = Some("marched");
+                    break;
+                }
+                if tk.is(k, "taken") && tk.any(k + 1, &["hostage", "captive", "prisoner"]) {
+                    s.status = Some("kidnapped");
+                    break;
+                }
+            }
+            k += 1;
+        }
+    }
+    if s.status.is_none() {
+        let mut k = a;
+        while k > back {
+            k -= 1;
+            if tk.punct(k, ';') || tk.punct(k, '.') || tk.punct(k, ',') {
+                break;
+            }
+            if tk.is_word(k) {
+                if let Some(st) = status_word(tk.s(k)) {
+                    s.status = Some(st);
+                    break;
+                }
+            }
+        }
+    }
+    if s.status.is_none() {
+        if let Some(h) = &s.head {
+            if let Some((st, _)) = noun_status(h) {
+                s.status = Some(st);
+            }
+        }
+    }
+    // location: "in/at X" after the number, else before it
+    s.location = location(tk, after_np, fwd).or_else(|| location(tk, back, a));
+    s
+}
+
+const LOC_PREP: &[&str] = &[
+    "in",
+    "at",
+    "inside",
+    "across",
+    "throughout",
+    "near",
+    "within",
+    "through",
+];
+
+fn location(tk: &Toks, from: usize, to: usize) -> Option<String> {
+    let mut k = from;
+    while k < to {
+        if tk.any(k, LOC_PREP) {
+            let mut m = k + 1;
+            let det = tk.is(m, "the");
+            if det {
+                m += 1;
+            }
+            let first = m;
+            let mut last = None;
+            while m < to && m < first + 4 {
+                if tk.capitalized(m) && !is_month(tk, m) && !weekday(tk, m) {
+                    last = Some(m);
+                    m += 1;
+                } else if tk.punct(m, '-')
+                    && last.is_some()
+                    && tk.adjacent(m)
+                    && tk.capitalized(m + 1)
+                {
+                    m += 1;
+                } else {
+                    break;
+                }
+            }
+            if let Some(l) = last {
+                // "in Hamas custody": a name used as a modifier is not a place
+                let next_noun = tk.kind(l + 1) == Some(Tk::Word)
+                    && !tk.capitalized(l + 1)
+                    && !tk.any(l + 1, STOP)
+                    && !tk.any(
+                        l + 1,
+                        &["and", "or", "where", "after", "since", "last", "on"],
+                    );
+                if !next_noun || det {
+                    return Some(tk.span_text(first, l).to_string());
+                }
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+fn weekday(tk: &Toks, i: usize) -> bool {
+    tk.any(
+        i,
+        &[
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ],
+    )
+}

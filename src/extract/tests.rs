@@ -1,0 +1,615 @@
+use super::*;
+use crate::model::{Article, ClaimKind, Qualifier};
+use proptest::prelude::*;
+
+type Pairs<'a> = &'a [(&'a str, Option<&'a str>)];
+type OptPairs<'a> = &'a [(Option<&'a str>, Option<&'a str>)];
+
+fn art(text: &str, date: Option<&str>, lang: Option<&str>) -> Article {
+    Article {
+        id: "t".into(),
+        outlet: Some("Test Outlet".into()),
+        date: date.map(str::to_string),
+        language: lang.map(str::to_string),
+        text: text.into(),
+        ..Default::default()
+    }
+}
+
+fn quantities(text: &str) -> Vec<Claim> {
+    extract_claims(&art(text, Some("2025-05-20"), None))
+        .into_iter()
+        .filter(|c| c.kind == ClaimKind::Quantity)
+        .collect()
+}
+
+// ---------- numbers ----------
+fn check_numbers(input: &str, lang: Option<&str>, expected: &[f64]) {
+    let got: Vec<f64> = parse_quantities(input, lang)
+        .into_iter()
+        .map(|(_, q)| q.value)
+        .collect();
+    assert_eq!(got, expected, "numbers of {input:?}");
+}
+
+#[test]
+fn numbers_table() {
+    let en = None;
+    let table: &[(&str, Option<&str>, &[f64])] = &[
+        ("1,200 boats and 4310 carts", en, &[1200.0, 4310.0]),
+        ("816 000 ballots", en, &[816000.0]),
+        ("12.8 tonnes", en, &[12.8]),
+        ("eight goats, twenty-two vans", en, &[8.0, 22.0]),
+        ("a hundred chairs and two dozen eggs", en, &[100.0, 24.0]),
+        (
+            "a couple of hundred fans, a couple hundred more",
+            en,
+            &[200.0, 200.0],
+        ),
+        ("half a million bees", en, &[500000.0]),
+        (
+            "1.2 million, 4.2M, €2bn, $3.5 billion",
+            en,
+            &[1.2e6, 4.2e6, 2e9, 3.5e9],
+        ),
+        ("rates of 45% and 12 percent", en, &[45.0, 12.0]),
+        ("20-24 kids, 20 to 24 kids", en, &[22.0, 22.0]),
+        ("between 20 and 24 kids", en, &[22.0]),
+        ("12,000 to 15,000 fans", en, &[13500.0]),
+        ("17 alive and 29 dead", en, &[17.0, 29.0]),
+        ("5 and 6 tents", en, &[5.0, 6.0]),
+        ("12,5 Prozent von 1.200 Leuten", Some("de"), &[12.5, 1200.0]),
+        ("3,7 millions d'euros", Some("fr"), &[3.7e6]),
+        ("a 5,000-strong crowd", en, &[5000.0]),
+        ("a hundred and two cats", en, &[102.0]),
+    ];
+    for (i, l, e) in table {
+        check_numbers(i, *l, e);
+    }
+}
+
+#[test]
+fn negatives_table() {
+    let table: &[&str] = &[
+        "In 2024 the plan changed.",
+        "It happened on May 20, 2025 at 10:30.",
+        "A 34-year-old man was questioned.",
+        "The second phase began; she came 3rd.",
+        "Call 555-0134 or +44 20 7946 0958 now.",
+        "Results for 2012-13 and FY2024 were late.",
+        "The Boeing 737 crashed, COVID-19 spread, Article 51 applies, the G7 met.",
+        "Aged 70, he retired in the 1990s at 9 a.m.",
+        "Over the past 48 hours, the talks stalled.",
+        "One of the guards left; no one else did.",
+    ];
+    for t in table {
+        let got = quantities(t);
+        assert!(
+            got.is_empty(),
+            "expected no claim in {t:?}, got {:?}",
+            got.iter()
+                .map(|c| c.quantity.as_ref().map(|q| q.surface.clone()))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+// ---------- hedges ----------
+fn check_hedge(input: &str, q: Qualifier, low: Option<f64>, high: Option<f64>) {
+    let got = parse_quantities(input, None);
+    assert_eq!(got.len(), 1, "one quantity in {input:?}: {got:?}");
+    let x = &got[0].1;
+    assert_eq!(
+        (x.qualifier, x.low, x.high),
+        (q, low, high),
+        "hedge of {input:?}"
+    );
+}
+
+#[test]
+fn hedges_table() {
+    use Qualifier::*;
+    let table: &[(&str, Qualifier, Option<f64>, Option<f64>)] = &[
+        ("about 48 people", Approx, Some(45.6), Some(50.4)),
+        ("around 50 people", Approx, Some(45.0), Some(55.0)),
+        ("around 20 people", Approx, Some(15.0), Some(25.0)),
+        (
+            "approximately 1,000 people",
+            Approx,
+            Some(500.0),
+            Some(1500.0),
+        ),
+        ("nearly 48 people", Approx, Some(45.6), Some(48.0)),
+        ("some 60 men", Approx, Some(55.0), Some(65.0)),
+        (
+            "an estimated 1.2 million",
+            Approx,
+            Some(1.14e6),
+            Some(1.26e6),
+        ),
+        ("70 or so men", Approx, Some(65.0), Some(75.0)),
+        ("at least 8 men", AtLeast, Some(8.0), None),
+        ("no fewer than 9 men", AtLeast, Some(9.0), None),
+        ("as few as 3 men", AtLeast, Some(3.0), None),
+        ("80-plus men", AtLeast, Some(80.0), None),
+        ("90+ men", AtLeast, Some(90.0), None),
+        ("more than 10 men", MoreThan, Some(10.0), None),
+        ("in excess of 200 men", MoreThan, Some(200.0), None),
+        ("upwards of 200 men", MoreThan, Some(200.0), None),
+        ("up to 30 men", AtMost, None, Some(30.0)),
+        ("as many as 30 men", AtMost, None, Some(30.0)),
+        ("no more than 30 men", AtMost, None, Some(30.0)),
+        ("fewer than 40 men", FewerThan, None, Some(40.0)),
+        ("not even 100 men", FewerThan, None, Some(100.0)),
+        ("just under 100 men", FewerThan, None, Some(100.0)),
+        ("only 12 men", Exact, Some(12.0), Some(12.0)),
+        ("exactly 12 men", Exact, Some(12.0), Some(12.0)),
+        ("between 20 and 24 men", Range, Some(20.0), Some(24.0)),
+        ("12.8–13.0 metres", Range, Some(12.8), Some(13.0)),
+        ("dozens of men", Range, Some(24.0), Some(99.0)),
+        ("hundreds of men", Range, Some(200.0), Some(999.0)),
+        ("thousands of men", Range, Some(2000.0), Some(9999.0)),
+        (
+            "tens of thousands of men",
+            Range,
+            Some(20000.0),
+            Some(99999.0),
+        ),
+    ];
+    for (i, q, l, h) in table {
+        check_hedge(i, *q, *l, *h);
+    }
+}
+
+// ---------- subject / key ----------
+fn check_key(input: &str, expected: &[(&str, Option<&str>)]) {
+    let got: Vec<(String, Option<String>)> = quantities(input)
+        .into_iter()
+        .map(|c| (c.quantity.map(|q| q.surface).unwrap_or_default(), c.key))
+        .collect();
+    let exp: Vec<(String, Option<String>)> = expected
+        .iter()
+        .map(|(s, k)| (s.to_string(), k.map(str::to_string)))
+        .collect();
+    assert_eq!(got, exp, "keys of {input:?}");
+}
+
+#[test]
+fn subject_table() {
+    let table: &[(&str, Pairs)] = &[
+        (
+            "About 40 hostages are held in Tarsa.",
+            &[("About 40", Some("hostages/held/tarsa"))],
+        ),
+        (
+            "Some 40 captives remain in Tarsa City.",
+            &[("Some 40", Some("hostages/held/tarsa-city"))],
+        ),
+        (
+            "The death toll rose to 12,391.",
+            &[("12,391", Some("people/dead"))],
+        ),
+        (
+            "At least 30 people were killed in Orrin.",
+            &[("At least 30", Some("people/dead/orrin"))],
+        ),
+        (
+            "Some 5,000 demonstrators marched in Port Elin.",
+            &[("Some 5,000", Some("protesters/marched/port-elin"))],
+        ),
+        (
+            "Of the 46 sailors, 17 are alive and 29 dead.",
+            &[
+                ("46", Some("sailors/count")),
+                ("17", Some("sailors/alive")),
+                ("29", Some("sailors/dead")),
+            ],
+        ),
+        (
+            "Crews found 5 and 6 bodies.",
+            &[("5", Some("people/dead")), ("6", Some("people/dead"))],
+        ),
+        (
+            "Nearly 60 homes were destroyed.",
+            &[("Nearly 60", Some("homes/count"))],
+        ),
+        (
+            "The fund raised $3 million.",
+            &[("$3 million", Some("money/count"))],
+        ),
+        ("Turnout was 64%.", &[("64%", Some("percent/count"))]),
+        (
+            "Around 90 hostages are held in Tarsa. Of those, about 40 are alive.",
+            &[
+                ("Around 90", Some("hostages/held/tarsa")),
+                ("about 40", Some("hostages/alive/tarsa")),
+            ],
+        ),
+    ];
+    for (i, e) in table {
+        check_key(i, e);
+    }
+}
+
+// ---------- attribution ----------
+fn check_attr(input: &str, expected: &[(Option<&str>, Option<&str>)]) {
+    let got: Vec<(Option<String>, Option<String>)> = quantities(input)
+        .into_iter()
+        .map(|c| {
+            let a = c.attribution;
+            (a.as_ref().map(|a| a.source.clone()), a.and_then(|a| a.via))
+        })
+        .collect();
+    let exp: Vec<(Option<String>, Option<String>)> = expected
+        .iter()
+        .map(|(s, v)| (s.map(str::to_string), v.map(str::to_string)))
+        .collect();
+    assert_eq!(got, exp, "attribution of {input:?}");
+}
+
+#[test]
+fn attribution_table() {
+    let table: &[(&str, OptPairs)] = &[
+        ("According to the fire service, 12 homes burned.", &[(Some("the fire service"), None)]),
+        ("Twelve homes burned, the fire service said.", &[(Some("the fire service"), None)]),
+        ("The mayor says 12 homes burned.", &[(Some("The mayor"), None)]),
+        ("The Coastal Herald reported, citing regional officials, that 12 homes burned.", &[(Some("regional officials"), Some("The Coastal Herald"))]),
+        ("Police estimated the crowd at 4,000 people.", &[(Some("Police"), None)]),
+        ("Rescue workers put the number at 35.", &[(Some("Rescue workers"), None)]),
+        ("By the agency's figures, 35 homes burned.", &[(Some("the agency"), None)]),
+        ("About 12 homes burned while the army claims 40 were hit.", &[(None, None), (Some("the army"), None)]),
+        ("Footage from the Tarsa Liberation Front surfaced. The group claims to hold 9 soldiers.", &[(Some("Tarsa Liberation Front"), None)]),
+        ("12 homes burned.", &[(None, None)]),
+    ];
+    for (i, e) in table {
+        check_attr(i, e);
+    }
+}
+
+// ---------- as_of ----------
+fn check_as_of(input: &str, date: Option<&str>, expected: Option<&str>) {
+    let got: Vec<Option<String>> = extract_claims(&art(input, date, None))
+        .into_iter()
+        .map(|c| c.as_of)
+        .collect();
+    assert_eq!(
+        got,
+        vec![expected.map(str::to_string)],
+        "as_of of {input:?}"
+    );
+}
+
+#[test]
+fn as_of_table() {
+    // 2025-05-20 is a Tuesday
+    let d = Some("2025-05-20");
+    let table: &[(&str, Option<&str>, Option<&str>)] = &[
+        ("On Thursday, 12 homes burned.", d, Some("2025-05-15")),
+        ("Yesterday 12 homes burned.", d, Some("2025-05-19")),
+        ("12 homes burned today.", d, Some("2025-05-20")),
+        ("On May 3, 12 homes burned.", d, Some("2025-05-03")),
+        (
+            "On 3 December 2024, 12 homes burned.",
+            d,
+            Some("2024-12-03"),
+        ),
+        ("On 2025-04-30, 12 homes burned.", None, Some("2025-04-30")),
+        ("On Tuesday 12 homes burned.", d, Some("2025-05-20")),
+        ("12 homes burned.", d, None),
+        ("On Thursday, 12 homes burned.", None, None),
+    ];
+    for (i, dt, e) in table {
+        check_as_of(i, *dt, *e);
+    }
+}
+
+// ---------- quotes ----------
+fn check_quote(input: &str, expected: &[(&str, Option<&str>)]) {
+    let got: Vec<(String, Option<String>)> = extract_claims(&art(input, None, None))
+        .into_iter()
+        .filter_map(|c| c.quote)
+        .map(|q| (q.text, q.speaker))
+        .collect();
+    let exp: Vec<(String, Option<String>)> = expected
+        .iter()
+        .map(|(t, s)| (t.to_string(), s.map(str::to_string)))
+        .collect();
+    assert_eq!(got, exp, "quotes of {input:?}");
+}
+
+#[test]
+fn quotes_table() {
+    let table: &[(&str, Pairs)] = &[
+        ("“We will rebuild every home,” the mayor said.", &[("We will rebuild every home", Some("the mayor"))]),
+        ("Governor Ana Ruiz visited. “We will rebuild every home,” Ruiz stated. “Nobody will be left behind.”", &[("We will rebuild every home", Some("Ana Ruiz")), ("Nobody will be left behind.", Some("Ana Ruiz"))]),
+        ("The minister said: \"the border stays open for now.\"", &[("the border stays open for now.", Some("The minister"))]),
+        ("He called it “very bad”.", &[]),
+        ("“The talks will resume soon,” said Lin Park.", &[("The talks will resume soon", Some("Lin Park"))]),
+    ];
+    for (i, e) in table {
+        check_quote(i, e);
+    }
+}
+
+// ---------- properties ----------
+fn check_spans(text: &str, lang: Option<&str>) {
+    for c in extract_claims(&art(text, Some("2025-05-20"), lang)) {
+        let [s, e] = c.span;
+        assert!(s <= e && e <= text.len(), "span {s}..{e} outside text");
+        assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+    }
+    for (r, _) in parse_quantities(text, lang) {
+        assert!(r.start <= r.end && r.end <= text.len());
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+    #[test]
+    fn never_panics_on_utf8(s in "\\PC*") {
+        check_spans(&s, None);
+        check_spans(&s, Some("de"));
+    }
+
+    #[test]
+    fn never_panics_on_numberish(parts in proptest::collection::vec(prop_oneof![
+        Just("1,200"), Just("4.2"), Just("M"), Just("bn"), Just("€"), Just("$"), Just("%"),
+        Just("-"), Just("–"), Just(" "), Just("\n"), Just("."), Just(","), Just("about"),
+        Just("between"), Just("and"), Just("to"), Just("a"), Just("couple"), Just("of"),
+        Just("hundred"), Just("half"), Just("dozen"), Just("twenty"), Just("two"), Just("“"),
+        Just("”"), Just("\""), Just("said"), Just("Of those"), Just("é"), Just("2012"),
+        Just("13"), Just("000"), Just("+"), Just("plus"), Just("or so"), Just("May"),
+        Just("Thursday"), Just("The group"), Just("according to"), Just("citing"),
+        Just("0"), Just("9"), Just("'"), Just("’"), Just(":"), Just("/"), Just("x"),
+    ], 0..40)) {
+        let s: String = parts.concat();
+        check_spans(&s, None);
+        check_spans(&s, Some("fr"));
+    }
+}
+
+// ---------- seed article ----------
+#[test]
+fn seed_article() {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed"));
+    let Some(path) = std::fs::read_dir(dir).ok().and_then(|rd| {
+        rd.filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "txt"))
+    }) else {
+        println!("skipped: ../shared/seed not found");
+        return;
+    };
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let claims = extract_claims(&art(&text, None, Some("en")));
+    let find = |v: f64| {
+        claims
+            .iter()
+            .find(|c| c.quantity.as_ref().is_some_and(|q| q.value == v))
+    };
+    let c48 = find(48.0).expect("48");
+    let q = c48.quantity.as_ref().expect("q");
+    assert_eq!(q.qualifier, Qualifier::Approx);
+    assert_eq!(c48.key.as_deref(), Some("hostages/held/gaza"));
+    assert_eq!(
+        c48.attribution.as_ref().map(|a| a.source.as_str()),
+        Some("estimates shared with media outlets")
+    );
+    let c20 = find(20.0).expect("20");
+    assert_eq!(
+        c20.quantity.as_ref().map(|q| q.qualifier),
+        Some(Qualifier::Approx)
+    );
+    assert_eq!(c20.key.as_deref(), Some("hostages/alive/gaza"));
+    let c30 = find(30.0).expect("30");
+    assert_eq!(
+        c30.quantity.as_ref().map(|q| q.qualifier),
+        Some(Qualifier::AtMost)
+    );
+    assert_eq!(c30.key.as_deref(), Some("hostages/dead/gaza"));
+    assert_eq!(
+        c30.attribution.as_ref().map(|a| a.source.as_str()),
+        Some("U.S. intelligence")
+    );
+    assert_eq!(c30.certainty, Certainty::Possible);
+    let c8 = find(8.0).expect("8");
+    assert_eq!(
+        c8.quantity.as_ref().map(|q| q.qualifier),
+        Some(Qualifier::AtLeast)
+    );
+    assert_eq!(c8.location.as_deref(), Some("Gaza City"));
+    assert_eq!(c8.key.as_deref(), Some("hostages/held/gaza-city"));
+    assert!(c8
+        .attribution
+        .as_ref()
+        .is_some_and(|a| a.source.contains("Al-Qassam Brigades")));
+    assert_eq!(c8.certainty, Certainty::Claimed);
+    // no claim from the duration or the ordinal
+    for c in &claims {
+        if let Some(q) = &c.quantity {
+            assert!(
+                !q.surface.contains("48 hours") && q.value != 2.0
+                    || !c.sentence.contains("second phase")
+            );
+            assert!(!(q.value == 48.0 && c.sentence.contains("hours")));
+        }
+    }
+    assert!(claims.iter().any(|c| c
+        .quote
+        .as_ref()
+        .is_some_and(|q| q.speaker.as_deref().is_some_and(|s| s.contains("Trump")))));
+    for c in &claims {
+        assert!(text.is_char_boundary(c.span[0]) && text.is_char_boundary(c.span[1]));
+    }
+}
+
+// ---------- dev set scorer ----------
+const TIME_UNITS: &[&str] = &[
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "minutes",
+    "seconds",
+    "decades",
+    "centuries",
+    "nights",
+];
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+#[test]
+fn dev_set_score() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/extraction_dev.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        println!("skipped: no dev set");
+        return;
+    };
+    println!("dev set: {}", path.display());
+    let (mut gold_n, mut ext_n, mut matched, mut qual_ok, mut key_n, mut key_ok) =
+        (0, 0, 0, 0, 0, 0);
+    let mut ext_matched = 0;
+    for (ln, line) in data.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => {
+                println!("line {}: bad json: {e}", ln + 1);
+                continue;
+            }
+        };
+        let text = v["text"].as_str().unwrap_or("");
+        let a = art(text, v["date"].as_str(), v["language"].as_str());
+        let claims: Vec<Claim> = extract_claims(&a)
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Quantity)
+            .filter(|c| {
+                !c.quantity
+                    .as_ref()
+                    .and_then(|q| q.unit.as_deref())
+                    .is_some_and(|u| TIME_UNITS.contains(&u))
+            })
+            .collect();
+        let gold = v["claims"].as_array().cloned().unwrap_or_default();
+        ext_n += claims.len();
+        gold_n += gold.len();
+        let mut used = vec![false; claims.len()];
+        let id = v["id"].as_str().unwrap_or("?");
+        for g in &gold {
+            let gv = g["value"].as_f64().unwrap_or(f64::NAN);
+            let pos = claims.iter().enumerate().position(|(k, c)| {
+                !used[k] && c.quantity.as_ref().is_some_and(|q| close(q.value, gv))
+            });
+            match pos {
+                Some(k) => {
+                    used[k] = true;
+                    matched += 1;
+                    let q = claims[k]
+                        .quantity
+                        .as_ref()
+                        .map(|q| q.qualifier.as_str())
+                        .unwrap_or("");
+                    if Some(q) == g["qualifier"].as_str() {
+                        qual_ok += 1;
+                    } else {
+                        println!(
+                            "  {id}: qualifier of {gv}: got {q}, gold {}",
+                            g["qualifier"]
+                        );
+                    }
+                    if let Some(gk) = g["key"].as_str() {
+                        key_n += 1;
+                        if claims[k].key.as_deref() == Some(gk) {
+                            key_ok += 1;
+                        } else {
+                            println!("  {id}: key of {gv}: got {:?}, gold {gk}", claims[k].key);
+                        }
+                    }
+                }
+                None => println!("  {id}: missed {gv} in {text:?}"),
+            }
+        }
+        for (k, c) in claims.iter().enumerate() {
+            if used[k] {
+                ext_matched += 1;
+            } else {
+                println!(
+                    "  {id}: spurious {:?}",
+                    c.quantity.as_ref().map(|q| &q.surface)
+                );
+            }
+        }
+    }
+    let p = ext_matched as f64 / ext_n.max(1) as f64;
+    let r = matched as f64 / gold_n.max(1) as f64;
+    let qa = qual_ok as f64 / matched.max(1) as f64;
+    let ka = key_ok as f64 / key_n.max(1) as f64;
+    println!("dev: gold {gold_n}, extracted {ext_n}, matched {matched}");
+    println!("dev: precision {p:.3} recall {r:.3} qualifier accuracy {qa:.3} key accuracy {ka:.3} ({key_ok}/{key_n})");
+    assert!(p >= 0.9 && r >= 0.9 && qa >= 0.9, "below 0.9");
+}
+
+// ---------- quantulum3 ----------
+#[test]
+fn quantulum_recall() {
+    let Ok(data) = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/quantities/quantities.json"
+    )) else {
+        println!("skipped: quantulum data not found");
+        return;
+    };
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(&data) else {
+        return;
+    };
+    let (mut gold, mut found) = (0, 0);
+    for case in v.as_array().cloned().unwrap_or_default() {
+        let text = case["req"].as_str().unwrap_or("");
+        let got: Vec<f64> = parse_quantities(text, None)
+            .into_iter()
+            .map(|(_, q)| q.value)
+            .collect();
+        for r in case["res"].as_array().cloned().unwrap_or_default() {
+            let gv = r["value"].as_f64().unwrap_or(f64::NAN);
+            gold += 1;
+            if got.iter().any(|&x| close(x, gv)) {
+                found += 1;
+            }
+        }
+    }
+    println!(
+        "quantulum3: value recall {found}/{gold} = {:.3}",
+        found as f64 / gold.max(1) as f64
+    );
+}
+
+#[test]
+#[ignore]
+fn quantulum_misses() {
+    let data = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/quantities/quantities.json"
+    ))
+    .unwrap_or_default();
+    let v: serde_json::Value = serde_json::from_str(&data).unwrap_or_default();
+    for case in v.as_array().cloned().unwrap_or_default() {
+        let text = case["req"].as_str().unwrap_or("");
+        let got: Vec<f64> = parse_quantities(text, None)
+            .into_iter()
+            .map(|(_, q)| q.value)
+            .collect();
+        for r in case["res"].as_array().cloned().unwrap_or_default() {
+            let gv = r["value"].as_f64().unwrap_or(f64::NAN);
+            if !got.iter().any(|&x| close(x, gv)) {
+                println!("MISS {gv} {:?} in {text:?} got {got:?}", r["surface"]);
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! `as_of`: the date a sentence's quantities refer to, from explicit dates ("on May 19",
+//! "19 May 2025", "2025-05-19") and day words ("on Thursday", "yesterday", "today")
+//! relative to the article date. Nothing stated → `None` (we do not default to the
+//! article date: a bare number may describe any moment).
+
+use super::numbers::is_month;
+use super::tokens::Toks;
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ => {
+            if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
+                29
+            } else {
+                28
+            }
+        }
+    }
+}
+
+/// Parse `YYYY-MM-DD` (a longer timestamp is cut) into days.
+pub fn parse_iso(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let s = s.get(..10)?;
+    let b = s.as_bytes();
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i64 = s[..4].parse().ok()?;
+    let m: u32 = s[5..7].parse().ok()?;
+    let d: u32 = s[8..10].parse().ok()?;
+    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    Some(days_from_civil(y, m, d))
+}
+
+pub fn fmt(days: i64) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn month_num(s: &str) -> Option<u32> {
+    let l = s.to_ascii_lowercase();
+    let p = l.get(..3)?;
+    Some(match p {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    })
+}
+
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// 0 = Monday.
+fn weekday(days: i64) -> i64 {
+    (days + 3).rem_euclid(7) // 1970-01-01 was a Thursday
+}
+
+fn small_int(tk: &Toks, i: usize) -> Option<u32> {
+    if !tk.is_num(i) {
+        return None;
+    }
+    let s = tk.s(i);
+    if s.len() > 2 {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn year_at(tk: &Toks, i: usize) -> Option<i64> {
+    if !tk.is_num(i) || tk.s(i).len() != 4 {
+        return None;
+    }
+    let y: i64 = tk.s(i).parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+fn mk(y: i64, m: u32, d: u32) -> Option<i64> {
+    if d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    Some(days_from_civil(y, m, d))
+}
+
+/// Year for a month/day without year: the article's year, or the year before when that
+/// would put the date more than a week after the article.
+fn infer_year(m: u32, d: u32, article: Option<i64>) -> Option<i64> {
+    let a = article?;
+    let (y, _, _) = civil_from_days(a);
+    let cand = mk(y, m, d)?;
+    if cand > a + 7 {
+        mk(y - 1, m, d)
+    } else {
+        Some(cand)
+    }
+}
+
+/// The first date the tokens [a, b) state, as `YYYY-MM-DD`.
+pub fn as_of(tk: &Toks, a: usize, b: usize, article_date: Option<&str>) -> Option<String> {
+    let art = article_date.and_then(parse_iso);
+    let b = b.min(tk.len());
+    for i in a..b {
+        // ISO date 2025-05-19
+        if let Some(y) = year_at(tk, i) {
+            if tk.punct(i + 1, '-')
+                && tk.adjacent(i + 1)
+                && tk.is_num(i + 2)
+                && tk.punct(i + 3, '-')
+                && tk.is_num(i + 4)
+            {
+                let m: u32 = tk.s(i + 2).parse().ok()?;
+                let d: u32 = tk.s(i + 4).parse().ok()?;
+                if (1..=12).contains(&m) {
+                    if let Some(x) = mk(y, m, d) {
+                        return Some(fmt(x));
+                    }
+                }
+            }
+        }
+        if is_month(tk, i) {
+            let Some(m) = month_num(tk.s(i)) else {
+                continue;
+            };
+            let mut j = i + 1;
+            if tk.punct(j, '.') {
+                j += 1;
+            }
+            // Month Day[, Year]
+            if let Some(d) = small_int(tk, j) {
+                let mut k = j + 1;
+                if tk.is_word(k) && tk.adjacent(k) && tk.any(k, &["st", "nd", "rd", "th"]) {
+                    k += 1;
+                }
+                if tk.punct(k, ',') {
+                    k += 1;
+                }
+                let x = match year_at(tk, k) {
+                    Some(y) => mk(y, m, d),
+                    None => infer_year(m, d, art),
+                };
+                if let Some(x) = x {
+                    return Some(fmt(x));
+                }
+            }
+            // Day Month [Year]
+            let mut p = i.wrapping_sub(1);
+            if tk.is(p, "of") {
+                p = p.wrapping_sub(1);
+            }
+            if tk.is_word(p) && tk.any(p, &["st", "nd", "rd", "th"]) {
+                p = p.wrapping_sub(1);
+            }
+            if let Some(d) = small_int(tk, p) {
+                let x = match year_at(tk, j) {
+                    Some(y) => mk(y, m, d),
+                    None => infer_year(m, d, art),
+                };
+                if let Some(x) = x {
+                    return Some(fmt(x));
+                }
+            }
+            continue;
+        }
+        let Some(a_days) = art else { continue };
+        if tk.is_word(i) {
+            if tk.is(i, "yesterday") {
+                return Some(fmt(a_days - 1));
+            }
+            if tk.is(i, "today") || tk.is(i, "tonight") {
+                return Some(fmt(a_days));
+            }
+            if tk.is(i, "last") && tk.is(i + 1, "night") {
+                return Some(fmt(a_days - 1));
+            }
+            if tk.is(i, "this") && tk.any(i + 1, &["morning", "afternoon", "evening"]) {
+                return Some(fmt(a_days));
+            }
+            if let Some(wd) = WEEKDAYS.iter().position(|w| tk.s(i) == *w) {
+                let aw = weekday(a_days);
+                let next = tk.is(i.wrapping_sub(1), "next") || tk.is(i.wrapping_sub(1), "coming");
+                let x = if next {
+                    let delta = (wd as i64 - aw).rem_euclid(7);
+                    a_days + if delta == 0 { 7 } else { delta }
+                } else {
+                    a_days - (aw - wd as i64).rem_euclid(7)
+                };
+                return Some(fmt(x));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn civil() {
+        assert_eq!(fmt(parse_iso("2025-05-20").unwrap_or(0)), "2025-05-20");
+        // 2025-05-20 is a Tuesday
+        assert_eq!(weekday(parse_iso("2025-05-20").unwrap_or(0)), 1);
+    }
+}

@@ -1,0 +1,249 @@
+//! Claims as their own documents: written with their article (one commit makes both
+//! visible), searched by text, outlet, key, article and date, returned as [`Claim`]s.
+
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RegexQuery};
+use tantivy::schema::Value;
+use tantivy::TantivyDocument;
+
+use super::schema::{date_number, outlet_key, CLAIM};
+use super::search::{date_range, term};
+use super::{CrossIndex, Fields};
+use crate::error::{Error, Result};
+use crate::model::{Claim, ClaimKind};
+
+/// Which claims to read.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimQuery {
+    /// Full-text query over the claim's sentence, subject and attribution; `None` = all.
+    pub text: Option<String>,
+    pub outlet: Option<String>,
+    /// A claim key, or a prefix of one ending at a `/` boundary (`hostages/alive` matches
+    /// `hostages/alive/gaza`).
+    pub key: Option<String>,
+    pub article: Option<String>,
+    pub kind: Option<ClaimKind>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    /// At most this many (ranked by relevance when there is a text query).
+    pub limit: Option<usize>,
+}
+
+pub(super) fn claim_doc(fields: &Fields, claim: &Claim) -> Result<TantivyDocument> {
+    let f = fields;
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.doc_type, CLAIM);
+    doc.add_text(f.article_id, &claim.article_id);
+    doc.add_text(f.claim_id, &claim.claim_id);
+    doc.add_text(
+        f.claim_kind,
+        match claim.kind {
+            ClaimKind::Quantity => "quantity",
+            ClaimKind::Quote => "quote",
+        },
+    );
+    if let Some(outlet) = &claim.outlet {
+        doc.add_text(f.outlet, outlet);
+        doc.add_text(f.outlet_key, outlet_key(outlet));
+    }
+    if let Some(key) = &claim.key {
+        doc.add_text(f.claim_key, key);
+    }
+    let mut searchable = claim.sentence.clone();
+    for extra in [
+        claim.subject.as_deref(),
+        claim.attribution.as_ref().map(|a| a.source.as_str()),
+        claim.quote.as_ref().and_then(|q| q.speaker.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        searchable.push('\n');
+        searchable.push_str(extra);
+    }
+    doc.add_text(f.body, &searchable);
+    if let Some(q) = &claim.quantity {
+        doc.add_f64(f.low, q.low.unwrap_or(f64::NEG_INFINITY));
+        doc.add_f64(f.high, q.high.unwrap_or(f64::INFINITY));
+    }
+    let date = claim.as_of.as_deref().or(claim.date.as_deref());
+    if let Some(number) = date.and_then(date_number) {
+        doc.add_u64(f.date_num, number);
+    }
+    doc.add_text(f.payload, serde_json::to_string(claim)?);
+    Ok(doc)
+}
+
+impl CrossIndex {
+    /// Claims matching `query`. Without a text query they come in a stable order (article,
+    /// then position in the text); with one, most relevant first.
+    pub fn claims(&self, query: &ClaimQuery) -> Result<Vec<Claim>> {
+        let f = self.fields;
+        let searcher = self.searcher()?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, term(f.doc_type, CLAIM))];
+        if let Some(text) = query.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            let parser = QueryParser::for_index(&self.index, vec![f.body]);
+            let (parsed, _) = parser.parse_query_lenient(text);
+            clauses.push((Occur::Must, parsed));
+        }
+        if let Some(outlet) = &query.outlet {
+            clauses.push((Occur::Must, term(f.outlet_key, &outlet_key(outlet))));
+        }
+        if let Some(article) = &query.article {
+            clauses.push((Occur::Must, term(f.article_id, article)));
+        }
+        if let Some(kind) = query.kind {
+            let kind = match kind {
+                ClaimKind::Quantity => "quantity",
+                ClaimKind::Quote => "quote",
+            };
+            clauses.push((Occur::Must, term(f.claim_kind, kind)));
+        }
+        if let Some(key) = &query.key {
+            let pattern = format!("{}(/.*)?", regex_escape(key.trim_end_matches('/')));
+            let regex = RegexQuery::from_pattern(&pattern, f.claim_key)
+                .map_err(|e| Error::Query(e.to_string()))?;
+            clauses.push((Occur::Must, Box::new(regex)));
+        }
+        if let Some(range) = date_range(f.date_num, &query.since, &query.until)? {
+            clauses.push((Occur::Must, range));
+        }
+        let boolean = BooleanQuery::new(clauses);
+        let mut claims = Vec::new();
+        if query.text.is_some() {
+            let limit = query.limit.unwrap_or(100).max(1);
+            for (_, address) in
+                searcher.search(&boolean, &TopDocs::with_limit(limit).order_by_score())?
+            {
+                claims.push(self.claim_at(&searcher, address)?);
+            }
+        } else {
+            let addresses = searcher.search(&boolean, &DocSetCollector)?;
+            for address in addresses {
+                claims.push(self.claim_at(&searcher, address)?);
+            }
+            claims.sort_by(|a, b| {
+                (a.date.as_deref(), &a.article_id, a.span[0], a.span[1]).cmp(&(
+                    b.date.as_deref(),
+                    &b.article_id,
+                    b.span[0],
+                    b.span[1],
+                ))
+            });
+            if let Some(limit) = query.limit {
+                claims.truncate(limit);
+            }
+        }
+        Ok(claims)
+    }
+
+    fn claim_at(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: tantivy::DocAddress,
+    ) -> Result<Claim> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let payload = doc
+            .get_first(self.fields.payload)
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| Error::IndexDamaged {
+                path: self.path.clone(),
+                detail: "a claim document has no payload".into(),
+            })?;
+        Ok(serde_json::from_str(payload)?)
+    }
+}
+
+fn regex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$#&-~\"@<>".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl CrossIndex {
+    /// The claims a comparison needs: without a query, every claim (optionally of one key
+    /// and dates); with one, every claim about the same quantities (same entity and status)
+    /// or from the same speakers as the claims the query matches, and the ids of those
+    /// matched claims.
+    pub fn claims_for_comparison(
+        &self,
+        query: &ClaimQuery,
+    ) -> Result<(Vec<Claim>, Option<Vec<String>>)> {
+        let Some(text) = query.text.as_deref().filter(|t| !t.trim().is_empty()) else {
+            return Ok((
+                self.claims(&ClaimQuery {
+                    text: None,
+                    limit: None,
+                    ..query.clone()
+                })?,
+                None,
+            ));
+        };
+        let hits = self.claims(&ClaimQuery {
+            text: Some(text.to_owned()),
+            limit: Some(query.limit.unwrap_or(1000)),
+            ..query.clone()
+        })?;
+        let hit_ids: Vec<String> = hits.iter().map(|c| c.claim_id.clone()).collect();
+        let mut prefixes: Vec<String> = hits
+            .iter()
+            .filter_map(|c| c.key.as_deref())
+            .map(|k| k.splitn(3, '/').take(2).collect::<Vec<_>>().join("/"))
+            .collect();
+        prefixes.sort();
+        prefixes.dedup();
+        let mut speakers: Vec<String> = hits
+            .iter()
+            .filter_map(|c| c.quote.as_ref())
+            .map(|q| crate::matching::speaker_key(q.speaker.as_deref()))
+            .collect();
+        speakers.sort();
+        speakers.dedup();
+
+        let mut claims = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let base = ClaimQuery {
+            text: None,
+            outlet: None,
+            key: None,
+            article: None,
+            kind: None,
+            since: query.since.clone(),
+            until: query.until.clone(),
+            limit: None,
+        };
+        for prefix in prefixes {
+            for claim in self.claims(&ClaimQuery {
+                key: Some(prefix),
+                ..base.clone()
+            })? {
+                if seen.insert(claim.claim_id.clone()) {
+                    claims.push(claim);
+                }
+            }
+        }
+        if !speakers.is_empty() {
+            for claim in self.claims(&ClaimQuery {
+                kind: Some(ClaimKind::Quote),
+                ..base
+            })? {
+                let speaker = claim
+                    .quote
+                    .as_ref()
+                    .map(|q| crate::matching::speaker_key(q.speaker.as_deref()));
+                if speaker.is_some_and(|s| speakers.contains(&s))
+                    && seen.insert(claim.claim_id.clone())
+                {
+                    claims.push(claim);
+                }
+            }
+        }
+        Ok((claims, Some(hit_ids)))
+    }
+}

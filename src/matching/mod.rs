@@ -1,0 +1,572 @@
+//! `matching` owns deciding which claims are about the same thing: the same quantity (same
+//! counted entity, status, scope and, for one-off events, the same event) or the same quote
+//! (same speaker, near-identical words). It works on [`Claim`]s only, never on the index.
+//!
+//! Candidates come from blocking on the extracted key (`entity/status/location`), so the
+//! cost grows with block sizes, not with all pairs of claims in the corpus. Inside a block,
+//! string similarity (strsim) merges near-identical entity names, attaches claims that name
+//! no place to the located group they most resemble, and groups quotes.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::{Claim, ClaimKind};
+
+/// Statuses that describe a one-off event (a march's crowd): figures on different days are
+/// different events, not updates of one figure.
+const EVENT_STATUSES: &[&str] = &["marched"];
+/// Event dates further apart than this are different events.
+const EVENT_GAP_DAYS: i64 = 2;
+/// Entity names at least this similar (normalised Levenshtein) are one entity.
+const ENTITY_SIMILARITY: f64 = 0.85;
+/// Quotes of one speaker at least this similar are the same quote (possibly misquoted).
+const QUOTE_SIMILARITY: f64 = 0.5;
+
+/// Claims judged to be about the same quantity or quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimGroup {
+    /// `entity/status[/location]`, plus `@date` for an event; `quote/<speaker>/<n>` for quotes.
+    pub key: String,
+    pub kind: ClaimKind,
+    pub entity: String,
+    pub status: String,
+    pub location: Option<String>,
+    pub event_date: Option<String>,
+    /// Indices into the claims given to [`group_claims`], in input order.
+    pub members: Vec<usize>,
+}
+
+/// Parsed parts of a claim key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyParts {
+    pub entity: String,
+    pub status: String,
+    pub location: Option<String>,
+}
+
+pub fn parse_key(key: &str) -> Option<KeyParts> {
+    let mut parts = key.splitn(3, '/');
+    let entity = parts.next()?.trim();
+    let status = parts.next().unwrap_or("count").trim();
+    let location = parts.next().map(str::trim).filter(|l| !l.is_empty());
+    (!entity.is_empty()).then(|| KeyParts {
+        entity: entity.to_owned(),
+        status: status.to_owned(),
+        location: location.map(str::to_owned),
+    })
+}
+
+/// Whether `narrow` is a part of `broad` by name: "gaza-city" within "gaza".
+pub fn location_within(narrow: &str, broad: &str) -> bool {
+    narrow != broad
+        && (narrow.starts_with(&format!("{broad}-")) || narrow.ends_with(&format!("-{broad}")))
+}
+
+/// The date a claim's figure refers to: its `as_of`, else its article's date.
+pub fn claim_date(claim: &Claim) -> Option<&str> {
+    claim.as_of.as_deref().or(claim.date.as_deref())
+}
+
+/// Groups claims about the same quantity or quote. Claims with no key (a number whose
+/// subject the extractor could not tell) and durations are left out.
+pub fn group_claims(claims: &[Claim]) -> Vec<ClaimGroup> {
+    let mut groups = quantity_groups(claims);
+    groups.extend(quote_groups(claims));
+    groups
+}
+
+fn is_time_unit(unit: Option<&str>) -> bool {
+    matches!(
+        unit,
+        Some("hours" | "days" | "weeks" | "months" | "years" | "minutes" | "seconds")
+    )
+}
+
+/// A claim index and the place its key names.
+type Located = (usize, Option<String>);
+
+fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
+    let mut parsed: Vec<(usize, KeyParts)> = claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == ClaimKind::Quantity)
+        .filter(|(_, c)| !is_time_unit(c.quantity.as_ref().and_then(|q| q.unit.as_deref())))
+        .filter_map(|(i, c)| Some((i, parse_key(c.key.as_deref()?)?)))
+        .collect();
+    canonicalise_entities(&mut parsed);
+
+    let mut blocks: BTreeMap<(String, String), Vec<Located>> = BTreeMap::new();
+    for (i, parts) in parsed {
+        blocks
+            .entry((parts.entity, parts.status))
+            .or_default()
+            .push((i, parts.location));
+    }
+
+    let mut groups = Vec::new();
+    for ((entity, status), members) in blocks {
+        let mut by_location: BTreeMap<Option<String>, Vec<usize>> = BTreeMap::new();
+        for (i, location) in &members {
+            by_location.entry(location.clone()).or_default().push(*i);
+        }
+        if let Some(unlocated) = by_location.remove(&None) {
+            let located: Vec<(Option<String>, Vec<usize>)> = by_location
+                .iter()
+                .map(|(l, m)| (l.clone(), m.clone()))
+                .collect();
+            for i in unlocated {
+                let target = best_location(claims, i, &located);
+                by_location.entry(target).or_default().push(i);
+            }
+        }
+        for (location, mut indices) in by_location {
+            indices.sort_unstable();
+            let events = if EVENT_STATUSES.contains(&status.as_str()) {
+                split_events(claims, indices)
+            } else {
+                vec![(None, indices)]
+            };
+            for (event_date, members) in events {
+                let mut key = format!("{entity}/{status}");
+                if let Some(l) = &location {
+                    key.push('/');
+                    key.push_str(l);
+                }
+                if let Some(d) = &event_date {
+                    key.push('@');
+                    key.push_str(d);
+                }
+                groups.push(ClaimGroup {
+                    key,
+                    kind: ClaimKind::Quantity,
+                    entity: entity.clone(),
+                    status: status.clone(),
+                    location: location.clone(),
+                    event_date,
+                    members,
+                });
+            }
+        }
+    }
+    groups
+}
+
+/// Folds entity names that differ only slightly ("home" / "homes") onto one spelling.
+fn canonicalise_entities(parsed: &mut [(usize, KeyParts)]) {
+    let mut names: Vec<String> = parsed.iter().map(|(_, p)| p.entity.clone()).collect();
+    names.sort();
+    names.dedup();
+    let mut canonical: HashMap<String, String> = HashMap::new();
+    for name in &names {
+        let target = names
+            .iter()
+            .filter(|other| *other < name)
+            .find(|other| strsim::normalized_levenshtein(other, name) >= ENTITY_SIMILARITY)
+            .map(|other| {
+                canonical
+                    .get(other)
+                    .cloned()
+                    .unwrap_or_else(|| other.clone())
+            })
+            .unwrap_or_else(|| name.clone());
+        canonical.insert(name.clone(), target);
+    }
+    for (_, parts) in parsed.iter_mut() {
+        if let Some(c) = canonical.get(&parts.entity) {
+            parts.entity = c.clone();
+        }
+    }
+}
+
+/// For a claim that names no place: the one located group of its block, or the one whose
+/// claims read most like it; none when nothing resembles it.
+fn best_location(
+    claims: &[Claim],
+    i: usize,
+    located: &[(Option<String>, Vec<usize>)],
+) -> Option<String> {
+    match located {
+        [] => None,
+        [(only, _)] => only.clone(),
+        _ => {
+            let own = context_words(&claims[i]);
+            located
+                .iter()
+                .map(|(location, members)| {
+                    let best = members
+                        .iter()
+                        .map(|&m| jaccard(&own, &context_words(&claims[m])))
+                        .fold(0.0, f64::max);
+                    (best, location)
+                })
+                .filter(|(score, _)| *score >= 0.2)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .and_then(|(_, location)| location.clone())
+        }
+    }
+}
+
+fn context_words(claim: &Claim) -> Vec<String> {
+    let mut words: Vec<String> = claim
+        .sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 3 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+fn jaccard(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let common = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    common as f64 / (a.len() + b.len() - common) as f64
+}
+
+/// Splits an event's claims into separate events by date: dates more than
+/// [`EVENT_GAP_DAYS`] apart are different events. Undated claims join the largest event.
+fn split_events(claims: &[Claim], indices: Vec<usize>) -> Vec<(Option<String>, Vec<usize>)> {
+    let mut dated: Vec<(jiff::civil::Date, usize)> = Vec::new();
+    let mut undated = Vec::new();
+    for i in indices {
+        match claim_date(&claims[i]).and_then(|d| d.parse::<jiff::civil::Date>().ok()) {
+            Some(date) => dated.push((date, i)),
+            None => undated.push(i),
+        }
+    }
+    dated.sort();
+    let mut events: Vec<(jiff::civil::Date, Vec<usize>)> = Vec::new();
+    let mut last: Option<jiff::civil::Date> = None;
+    for (date, i) in dated {
+        let gap = last.map(|l| (date - l).get_days() as i64);
+        match (events.last_mut(), gap) {
+            (Some(event), Some(g)) if g <= EVENT_GAP_DAYS => event.1.push(i),
+            _ => events.push((date, vec![i])),
+        }
+        last = Some(date);
+    }
+    if events.is_empty() {
+        return vec![(None, undated)];
+    }
+    if let Some(largest) = events.iter_mut().max_by_key(|(_, m)| m.len()) {
+        largest.1.extend(undated);
+    }
+    events
+        .into_iter()
+        .map(|(date, mut members)| {
+            members.sort_unstable();
+            (Some(date.to_string()), members)
+        })
+        .collect()
+}
+
+/// Normalises a quote's words for comparison: lower case, letters and digits only.
+pub fn quote_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// A speaker's name reduced to what outlets agree on: the last word, lower-cased
+/// ("U.S. President Donald Trump" and "Trump" meet).
+pub fn speaker_key(speaker: Option<&str>) -> String {
+    speaker
+        .and_then(|s| s.split_whitespace().last())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn quote_similarity(a: &str, b: &str) -> f64 {
+    let (wa, wb) = (quote_words(a), quote_words(b));
+    let (ja, jb) = (wa.join(" "), wb.join(" "));
+    let mut sa = wa.clone();
+    let mut sb = wb.clone();
+    sa.sort();
+    sa.dedup();
+    sb.sort();
+    sb.dedup();
+    strsim::normalized_levenshtein(&ja, &jb).max(jaccard(&sa, &sb))
+}
+
+fn quote_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
+    let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, claim) in claims.iter().enumerate() {
+        if let (ClaimKind::Quote, Some(quote)) = (claim.kind, &claim.quote) {
+            by_speaker
+                .entry(speaker_key(quote.speaker.as_deref()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut groups = Vec::new();
+    for (speaker, indices) in by_speaker {
+        let threshold = if speaker == "unknown" {
+            0.8
+        } else {
+            QUOTE_SIMILARITY
+        };
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        for i in indices {
+            let text = claims[i]
+                .quote
+                .as_ref()
+                .map(|q| q.text.as_str())
+                .unwrap_or("");
+            let home = clusters.iter_mut().find(|members| {
+                members.iter().any(|&m| {
+                    let other = claims[m]
+                        .quote
+                        .as_ref()
+                        .map(|q| q.text.as_str())
+                        .unwrap_or("");
+                    quote_similarity(text, other) >= threshold
+                })
+            });
+            match home {
+                Some(members) => members.push(i),
+                None => clusters.push(vec![i]),
+            }
+        }
+        for (n, members) in clusters.into_iter().enumerate() {
+            groups.push(ClaimGroup {
+                key: format!("quote/{speaker}/{}", n + 1),
+                kind: ClaimKind::Quote,
+                entity: "quote".into(),
+                status: speaker.clone(),
+                location: None,
+                event_date: None,
+                members,
+            });
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Certainty, Qualifier, Quantity, Quote};
+
+    fn quantity(id: &str, key: &str, value: f64, date: &str, sentence: &str) -> Claim {
+        Claim {
+            claim_id: id.into(),
+            article_id: format!("art-{id}"),
+            outlet: Some(format!("Outlet {id}")),
+            date: Some(date.into()),
+            kind: ClaimKind::Quantity,
+            sentence: sentence.into(),
+            span: [0, 1],
+            quantity: Some(Quantity {
+                value,
+                qualifier: Qualifier::Exact,
+                low: Some(value),
+                high: Some(value),
+                unit: None,
+                surface: value.to_string(),
+            }),
+            subject: None,
+            key: Some(key.into()),
+            attribution: None,
+            as_of: None,
+            certainty: Certainty::Asserted,
+            quote: None,
+            status: None,
+            location: None,
+        }
+    }
+
+    fn quote(id: &str, speaker: &str, text: &str) -> Claim {
+        Claim {
+            kind: ClaimKind::Quote,
+            quantity: None,
+            key: None,
+            quote: Some(Quote {
+                speaker: Some(speaker.into()),
+                text: text.into(),
+            }),
+            ..quantity(id, "x", 0.0, "2025-05-19", text)
+        }
+    }
+
+    fn keys(claims: &[Claim]) -> Vec<(String, Vec<String>)> {
+        group_claims(claims)
+            .into_iter()
+            .map(|g| {
+                (
+                    g.key,
+                    g.members
+                        .iter()
+                        .map(|&i| claims[i].claim_id.clone())
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn statuses_scopes_and_events_separate() {
+        let claims = vec![
+            quantity(
+                "a",
+                "hostages/alive/gaza",
+                20.0,
+                "2025-05-19",
+                "20 hostages alive in Gaza",
+            ),
+            quantity(
+                "b",
+                "hostages/alive/gaza",
+                24.0,
+                "2025-05-19",
+                "24 remain alive in Gaza",
+            ),
+            quantity("c", "hostages/held/gaza", 48.0, "2025-05-19", "48 held"),
+            quantity(
+                "d",
+                "hostages/held/gaza-city",
+                8.0,
+                "2025-05-19",
+                "8 held in Gaza City",
+            ),
+            quantity(
+                "e",
+                "hostages/alive",
+                21.0,
+                "2025-05-20",
+                "21 living hostages",
+            ),
+            quantity(
+                "f",
+                "protesters/marched/port-elin",
+                12000.0,
+                "2025-05-17",
+                "police counted 12,000",
+            ),
+            quantity(
+                "g",
+                "protesters/marched/port-elin",
+                40000.0,
+                "2025-05-18",
+                "organisers said 40,000",
+            ),
+            quantity(
+                "h",
+                "protesters/marched/port-elin",
+                5000.0,
+                "2025-05-10",
+                "last week's march drew 5,000",
+            ),
+        ];
+        let got = keys(&claims);
+        let want: Vec<(String, Vec<String>)> = vec![
+            (
+                "hostages/alive/gaza".into(),
+                vec!["a".into(), "b".into(), "e".into()],
+            ),
+            ("hostages/held/gaza".into(), vec!["c".into()]),
+            ("hostages/held/gaza-city".into(), vec!["d".into()]),
+            (
+                "protesters/marched/port-elin@2025-05-10".into(),
+                vec!["h".into()],
+            ),
+            (
+                "protesters/marched/port-elin@2025-05-17".into(),
+                vec!["f".into(), "g".into()],
+            ),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn unlocated_claims_join_the_group_they_resemble() {
+        let claims = vec![
+            quantity(
+                "a",
+                "people/dead/valdora",
+                130.0,
+                "2025-05-19",
+                "floods in Valdora province killed 130 people",
+            ),
+            quantity(
+                "b",
+                "people/dead/kerevia",
+                40.0,
+                "2025-05-19",
+                "the earthquake near Kerevia killed 40",
+            ),
+            quantity(
+                "c",
+                "people/dead",
+                150.0,
+                "2025-05-19",
+                "the Valdora floods have killed 150 people, the ministry said",
+            ),
+        ];
+        let got = keys(&claims);
+        assert_eq!(
+            got[1],
+            ("people/dead/valdora".into(), vec!["a".into(), "c".into()])
+        );
+    }
+
+    #[test]
+    fn quotes_group_by_speaker_and_similarity() {
+        let claims = vec![
+            quote(
+                "a",
+                "Donald Trump",
+                "We made it very clear that freeing the hostages leads to far better outcomes",
+            ),
+            quote(
+                "b",
+                "Trump",
+                "We made it very clear that freeing the hostages leads to far better outcomes",
+            ),
+            quote(
+                "c",
+                "President Trump",
+                "We made it clear that releasing hostages leads to better results",
+            ),
+            quote(
+                "d",
+                "Trump",
+                "The weather in Florida is lovely this time of year",
+            ),
+            quote("e", "Hamas", "We are open to serious talks"),
+        ];
+        let got = keys(&claims);
+        assert_eq!(got[0], ("quote/hamas/1".into(), vec!["e".into()]));
+        assert_eq!(
+            got[1],
+            (
+                "quote/trump/1".into(),
+                vec!["a".into(), "b".into(), "c".into()]
+            )
+        );
+        assert_eq!(got[2], ("quote/trump/2".into(), vec!["d".into()]));
+    }
+
+    #[test]
+    fn keys_and_locations() {
+        assert_eq!(
+            parse_key("hostages/held/gaza-city"),
+            Some(KeyParts {
+                entity: "hostages".into(),
+                status: "held".into(),
+                location: Some("gaza-city".into())
+            })
+        );
+        assert!(location_within("gaza-city", "gaza"));
+        assert!(location_within("north-gaza", "gaza"));
+        assert!(!location_within("gaza", "gaza"));
+        assert!(!location_within("gazania", "gaza"));
+        assert_eq!(speaker_key(Some("U.S. President Donald Trump")), "trump");
+    }
+}

@@ -1,0 +1,6 @@
+//! `report` owns presenting results: text for terminals, Markdown for newsroom documents,
+//! JSON for pipes, CSV and self-contained HTML. Printers only format what the deciding
+//! stages produced; every piece of article text is escaped on the way out.
+
+pub mod compare_text;
+pub mod escape;
