@@ -154,6 +154,10 @@ pub struct Claim {
     /// Where the counted thing is: "Gaza", "Gaza City".
     #[serde(default)]
     pub location: Option<String>,
+    /// A month and day the text gives without a year in an undated article (`--05-10`);
+    /// comparison places it in the year of the other reports on the same quantity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of_partial: Option<String>,
 }
 
 /// A problem met while reading or parsing; parsing goes on and reports these.

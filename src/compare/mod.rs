@@ -6,7 +6,7 @@
 
 pub mod interval;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub use interval::{severity, Interval};
 
@@ -87,8 +87,46 @@ fn outlets(claims: &[Claim], members: &[usize]) -> Vec<String> {
         .collect()
 }
 
+/// The date each member's figure refers to. An event's figures all describe the one event,
+/// so they share a time. An undated figure is placed at the latest date whose figures it
+/// matches (from the same claimant if possible): a report that repeats a known figure is
+/// about that figure's time; one that matches nothing stays undated.
+fn effective_dates(claims: &[Claim], group: &ClaimGroup) -> HashMap<usize, Option<String>> {
+    let members = &group.members;
+    if group.event_date.is_some() {
+        return members
+            .iter()
+            .map(|&i| (i, group.event_date.clone()))
+            .collect();
+    }
+    let year = matching::usual_year(claims, members);
+    let mut dates: HashMap<usize, Option<String>> = members
+        .iter()
+        .map(|&i| (i, matching::claim_date_in(&claims[i], year.as_deref())))
+        .collect();
+    for &i in members {
+        if dates[&i].is_some() {
+            continue;
+        }
+        let placed = members
+            .iter()
+            .filter_map(|&m| {
+                let date = claim_date(&claims[m])?;
+                matching::compatible(&claims[i], &claims[m])
+                    .then(|| (matching::same_claimant(&claims[i], &claims[m]), date))
+            })
+            .max();
+        if let Some((_, date)) = placed {
+            dates.insert(i, Some(date.to_owned()));
+        }
+    }
+    dates
+}
+
 fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
     let members = &group.members;
+    let dates = effective_dates(claims, group);
+    let date_of = |i: usize| dates.get(&i).and_then(|d| d.as_deref());
     let mut same_time_pairs = 0usize;
     let mut compatible_pairs = 0usize;
     let mut discrepancies = Vec::new();
@@ -101,7 +139,7 @@ fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
             let (Some(ia), Some(ib)) = (interval_of(a), interval_of(b)) else {
                 continue;
             };
-            let (da, db) = (claim_date(a), claim_date(b));
+            let (da, db) = (date_of(i), date_of(j));
             let different_times = matches!((da, db), (Some(x), Some(y)) if x != y);
             let compatible = ia.overlaps(&ib);
             if !different_times {
@@ -125,7 +163,7 @@ fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
                         "{} vs {}: a newer figure ({} is later); {:.0}% apart",
                         describe(older),
                         describe(newer),
-                        claim_date(newer).unwrap_or("?"),
+                        if older.claim_id == a.claim_id { db } else { da }.unwrap_or("?"),
                         severity * 100.0
                     ),
                 }
@@ -161,10 +199,10 @@ fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
             .map(|&i| claims[i].claim_id.clone())
             .collect(),
         outlets: outlets(claims, members),
-        consensus: consensus(claims, members),
+        consensus: consensus(claims, members, &dates),
         agreement,
         discrepancies,
-        timeline: timeline(claims, members),
+        timeline: timeline(claims, members, &dates),
     }
 }
 
@@ -224,11 +262,16 @@ fn title_case(slug: &str) -> String {
 
 /// The interval most outlets' claims share at the latest date reported: the point covered
 /// by the most distinct outlets, and the intersection of the claims that cover it.
-fn consensus(claims: &[Claim], members: &[usize]) -> Consensus {
-    let latest = members.iter().filter_map(|&i| claim_date(&claims[i])).max();
+fn consensus(
+    claims: &[Claim],
+    members: &[usize],
+    dates: &HashMap<usize, Option<String>>,
+) -> Consensus {
+    let date_of = |i: usize| dates.get(&i).and_then(|d| d.as_deref());
+    let latest = members.iter().filter_map(|&i| date_of(i)).max();
     let current: Vec<(usize, Interval)> = members
         .iter()
-        .filter(|&&i| claim_date(&claims[i]).is_none() || claim_date(&claims[i]) == latest)
+        .filter(|&&i| date_of(i).is_none() || date_of(i) == latest)
         .filter_map(|&i| Some((i, interval_of(&claims[i])?)))
         .collect();
     let mut points: Vec<f64> = current
@@ -289,10 +332,14 @@ fn consensus(claims: &[Claim], members: &[usize]) -> Consensus {
     }
 }
 
-fn timeline(claims: &[Claim], members: &[usize]) -> Vec<TimelinePoint> {
+fn timeline(
+    claims: &[Claim],
+    members: &[usize],
+    dates: &HashMap<usize, Option<String>>,
+) -> Vec<TimelinePoint> {
     let mut by_date: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for &i in members {
-        if let Some(date) = claim_date(&claims[i]) {
+        if let Some(date) = dates.get(&i).and_then(|d| d.as_deref()) {
             by_date.entry(date.to_owned()).or_default().push(i);
         }
     }
@@ -506,6 +553,15 @@ pub fn internal_inconsistencies(claims: &[Claim]) -> Vec<Inconsistency> {
     found
 }
 
+/// Among an article's figures for a whole (hostages held), the one that is the total: the
+/// largest. Smaller ones are usually subsets ("footage showed two captives").
+fn the_whole(claims: &[Claim], wholes: &[usize]) -> Option<usize> {
+    wholes.iter().copied().max_by(|&a, &b| {
+        let size = |i: usize| interval_of(&claims[i]).map_or(0.0, |iv| iv.magnitude());
+        size(a).total_cmp(&size(b))
+    })
+}
+
 fn check_scope(
     claims: &[Claim],
     article_id: &str,
@@ -528,7 +584,7 @@ fn check_scope(
         if part_lists.len() != parts.len() {
             continue;
         }
-        for &w in wholes {
+        if let Some(w) = the_whole(claims, wholes) {
             let Some(whole_iv) = iv(w) else { continue };
             // Every combination of one claim per part (articles rarely repeat a figure).
             let mut combos: Vec<Vec<usize>> = vec![Vec::new()];
@@ -562,7 +618,10 @@ fn check_scope(
                         explanation: format!(
                             "{} add up to {}, which cannot equal {} {whole}",
                             parts_text.join(" + "),
-                            crate::model::interval_text(sum.low, sum.high),
+                            match (sum.low, sum.high) {
+                                (Some(l), Some(h)) if l == h => number_text(l),
+                                (low, high) => crate::model::interval_text(low, high),
+                            },
                             surface(w)
                         ),
                     });
@@ -575,7 +634,7 @@ fn check_scope(
             continue;
         };
         for &p in parts {
-            for &w in wholes {
+            if let Some(w) = the_whole(claims, wholes) {
                 let (Some(pi), Some(wi)) = (iv(p), iv(w)) else {
                     continue;
                 };
@@ -601,7 +660,15 @@ fn check_scope(
                 let (Some(ia), Some(ib)) = (iv(a), iv(b)) else {
                     continue;
                 };
-                if !ia.overlaps(&ib) {
+                // Reporting two claimants' different figures is not inconsistent; giving
+                // two figures on one claimant's (or the article's own) authority is.
+                let (ca, cb) = (&claims[a], &claims[b]);
+                let same_voice = match (&ca.attribution, &cb.attribution) {
+                    (None, None) => true,
+                    (Some(_), Some(_)) => matching::same_claimant(ca, cb),
+                    _ => false,
+                };
+                if same_voice && ca.as_of_partial == cb.as_of_partial && !ia.overlaps(&ib) {
                     found.push(Inconsistency {
                         article_id: article_id.to_owned(),
                         claims: vec![claims[a].claim_id.clone(), claims[b].claim_id.clone()],
@@ -665,6 +732,7 @@ mod tests {
             quote: None,
             status: None,
             location: None,
+            as_of_partial: None,
         }
     }
 
@@ -941,7 +1009,7 @@ mod tests {
         assert!(
             found[0]
                 .explanation
-                .contains("20 alive + 35 dead add up to = 55"),
+                .contains("20 alive + 35 dead add up to 55, which cannot equal 48 held"),
             "{}",
             found[0].explanation
         );

@@ -195,6 +195,9 @@ pub struct Attr {
     pub via: Option<String>,
     /// "X said" with the verb; used for speakers too.
     pub verb: bool,
+    /// The attribution opens a subordinate clause ("after X indicated", "while X claims"):
+    /// it covers claims after it in that clause, not claims before it.
+    pub sub: bool,
 }
 
 fn is_np_word(tk: &Toks, k: usize) -> bool {
@@ -217,18 +220,43 @@ pub fn np_back(tk: &Toks, end: usize, floor: usize) -> Option<usize> {
             }
             first = Some(k);
             words += 1;
-            if words >= 7 {
+            if words >= 10 {
                 break;
             }
-            if tk.any(k, &["the", "a", "an"]) {
+            if tk.any(k, &["the", "a", "an"])
+                && !(tk.any(k.wrapping_sub(1), &["of", "at"])
+                    && k >= floor + 2
+                    && tk.capitalized(k + 1)
+                    && is_np_word(tk, k - 2))
+            {
                 break;
             }
+        } else if first.is_some()
+            && k > floor
+            && tk.any(k, &["for", "and", "of", "on"])
+            && tk.capitalized(k - 1)
+            && tk.capitalized(k + 1)
+        {
+            // "Water for All", "Doctors Without Borders"-style names
+        } else if first.is_some()
+            && k > floor
+            && tk.is_word(k - 1)
+            && !tk.any(k - 1, NP_STOP)
+            && (tk.is(k, "of")
+                || (tk.is(k, "at") && tk.is(k + 1, "the") && tk.capitalized(k + 2))
+                || (tk.is(k, "in")
+                    && tk.capitalized(k + 1)
+                    && (!tk.capitalized(k - 1) || k - 1 == floor)))
+        {
+            // "the office of the government's hostage coordinator", "researchers at the
+            // University of Port Elin"
         } else if tk.kind(k) == Some(Tk::Punct)
             && matches!(tk.s(k), "." | "-" | "’" | "'" | "&")
             && tk.adjacent(k)
             && k > floor
             && tk.is_word(k - 1)
             && first.is_some()
+            && (tk.adjacent(k + 1) || (tk.s(k - 1).len() <= 2 && tk.capitalized(k - 1)))
         {
             // U.S. / Al-Qassam / Hamas’
         } else if tk.kind(k) == Some(Tk::Punct)
@@ -321,6 +349,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                     cue: "according to".into(),
                     via: None,
                     verb: false,
+                    sub: false,
                 });
                 k = l + 1;
                 continue;
@@ -335,6 +364,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                     cue: "citing".into(),
                     via: None,
                     verb: false,
+                    sub: false,
                 });
                 k = l + 1;
                 continue;
@@ -361,6 +391,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                     cue: tk.s(k).to_lowercase(),
                     via: None,
                     verb: false,
+                    sub: false,
                 });
                 k = l + 1;
                 continue;
@@ -405,6 +436,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                         cue: format!("'s {}", tk.s(k).to_lowercase()),
                         via: None,
                         verb: false,
+                        sub: false,
                     });
                 }
             }
@@ -415,7 +447,10 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                 && !(tk.is(k + 1, "the")
                     && tk.any(
                         k + 2,
-                        &["number", "toll", "figure", "total", "count", "tally"],
+                        &[
+                            "number", "toll", "figure", "total", "count", "tally", "crowd",
+                            "turnout",
+                        ],
                     ))
             {
                 k += 1;
@@ -423,20 +458,67 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
             }
             let cue = tk.s(k).to_lowercase();
             let mut src = None;
-            if k > a {
-                if let Some(f) = np_back(tk, k - 1, a) {
-                    src = Some(text_of(tk, f, k - 1));
+            let mut sub = false;
+            let mut end = k + 1;
+            // "X, which earlier in the week said …": the relative pronoun's antecedent
+            let rel = (a..k)
+                .rev()
+                .take_while(|&p| !tk.punct(p, ',') && !tk.punct(p, ';'))
+                .find(|&p| tk.any(p, &["which", "who"]));
+            if let Some(p) = rel {
+                if p >= a + 2 && tk.punct(p - 1, ',') {
+                    src = np_back(tk, p - 2, a)
+                        .map(|f| text_of(tk, f, p - 2))
+                        .filter(|x| valid_source(x));
+                }
+            } else if k > a {
+                // skip auxiliaries and adverbs: "Hamas has told", "The ministry also reported"
+                let mut e = k - 1;
+                while e > a && tk.any(e, VERB_FILLERS) {
+                    e -= 1;
+                }
+                if tk.any(e, &["it", "they"]) {
+                    // resolved by the caller to the source named before
+                    src = Some(tk.s(e).to_string());
+                } else if let Some(f) = np_back(tk, e, a) {
+                    sub = f > a && tk.any(f - 1, SUBORDINATORS);
+                    let x = text_of(tk, f, e);
+                    if valid_source(&x) {
+                        src = Some(x);
+                    }
                 }
             }
-            let mut end = k + 1;
-            if src.is_none() {
+            if src.is_none() && rel.is_none() {
                 // "…, said the ministry." / "” said Lin"
                 let prev_ok = k == a || (k > a && tk.kind(k - 1) == Some(Tk::Punct));
                 if prev_ok {
                     if let Some(l) = np_fwd(tk, k + 1, b) {
-                        src = Some(text_of(tk, k + 1, l));
-                        end = l + 1;
+                        let x = text_of(tk, k + 1, l);
+                        if valid_source(&x) {
+                            src = Some(x);
+                            end = l + 1;
+                        }
                     }
+                }
+                // "X, a charity working in the area, said": the subject before the aside
+                if src.is_none() && k > a + 2 && tk.punct(k - 1, ',') {
+                    if let Some(q) = (a..k - 1)
+                        .rev()
+                        .find(|&p| tk.punct(p, ',') || tk.punct(p, ';'))
+                    {
+                        if tk.punct(q, ',') && q > a {
+                            if let Some(f) = np_back(tk, q - 1, a) {
+                                let x = text_of(tk, f, q - 1);
+                                if valid_source(&x) {
+                                    src = Some(x);
+                                }
+                            }
+                        }
+                    }
+                }
+                // "… reported 412 people injured and said …": the same subject
+                if src.is_none() && tk.is(k.wrapping_sub(1), "and") {
+                    src = out.iter().rev().find(|x| x.verb).map(|x| x.source.clone());
                 }
             }
             if let Some(s) = src {
@@ -447,11 +529,16 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                     cue,
                     via: None,
                     verb: true,
+                    sub,
                 });
             }
         }
         k += 1;
     }
+    for x in out.iter_mut() {
+        x.source = clean_source(&x.source);
+    }
+    out.retain(|x| valid_source(&x.source));
     if let Some(mut c) = citing {
         // chain: the reporting outlet relays the cited source
         if let Some(pos) = out.iter().position(|x| x.verb) {
@@ -464,6 +551,179 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
         out.sort_by_key(|x| x.at);
     }
     out
+}
+
+/// Auxiliaries and adverbs between a subject and its reporting verb.
+const VERB_FILLERS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "now",
+    "then",
+    "again",
+    "meanwhile",
+    "reportedly",
+    "first",
+    "initially",
+    "since",
+];
+
+/// Words opening a subordinate clause: its subject reports for that clause only.
+const SUBORDINATORS: &[&str] = &[
+    "after", "because", "since", "when", "as", "while", "although", "though", "if", "before",
+    "until", "once", "whereas",
+];
+
+/// Words that cannot be, or end, a claimant: pronouns, quantity words, time nouns,
+/// auxiliaries, status adjectives.
+const NOT_SOURCE: &[&str] = &[
+    "more", "less", "fewer", "than", "number", "figure", "had", "has", "have", "was", "were", "is",
+    "are", "been", "be", "will", "would", "could", "may", "might", "only", "believed", "not", "no",
+];
+const PRONOUNS: &[&str] = &[
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "other",
+    "others",
+    "the other",
+    "the others",
+    "which",
+    "who",
+    "one",
+    "some",
+    "many",
+    "most",
+];
+const TIME_NOUNS: &[&str] = &[
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "month",
+    "months",
+    "year",
+    "years",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "hours",
+    "time",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+];
+const STATUS_ENDS: &[&str] = &[
+    "dead",
+    "injured",
+    "wounded",
+    "missing",
+    "killed",
+    "displaced",
+    "alive",
+    "held",
+    "arrested",
+    "released",
+    "evacuated",
+];
+
+/// Whether a phrase can name a claimant (a person or body). A lone "it"/"they" passes:
+/// the caller resolves it to the source named before, or drops it.
+pub fn valid_source(s: &str) -> bool {
+    let l = s.trim().to_lowercase();
+    if l.is_empty() || l.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if matches!(l.as_str(), "it" | "they" | "he" | "she") {
+        return true;
+    }
+    let words: Vec<&str> = l
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if PRONOUNS.contains(&l.as_str())
+        || PRONOUNS.contains(first) && !matches!(*first, "some" | "many" | "most")
+    {
+        return false;
+    }
+    if words.len() <= 2 && matches!(*first, "some" | "many" | "most" | "one") {
+        return false;
+    }
+    !words.iter().any(|w| NOT_SOURCE.contains(w))
+        && !TIME_NOUNS.contains(last)
+        && !STATUS_ENDS.contains(last)
+}
+
+/// "Israeli government figures" → "Israeli government", "a tally compiled by the Valdora
+/// Hospitals Association" → "the Valdora Hospitals Association", "police estimates" →
+/// "police".
+pub fn clean_source(s: &str) -> String {
+    let mut t = s.trim().to_string();
+    for by in [
+        " compiled by ",
+        " released by ",
+        " published by ",
+        " issued by ",
+        " kept by ",
+    ] {
+        if let Some(i) = t.find(by) {
+            t = t[i + by.len()..].to_string();
+        }
+    }
+    for data in [
+        " figures",
+        " estimates",
+        " data",
+        " statistics",
+        " tally",
+        " count",
+        " numbers",
+    ] {
+        if let Some(x) = t.strip_suffix(data) {
+            let n = x.split_whitespace().count();
+            let body = x.split_whitespace().last().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "police"
+                        | "officials"
+                        | "authorities"
+                        | "organisers"
+                        | "organizers"
+                        | "ministry"
+                        | "army"
+                        | "military"
+                        | "government"
+                )
+            });
+            if n >= 2 || body {
+                t = x.to_string();
+            }
+        }
+    }
+    t
 }
 
 /// Quote-only verbs should not attribute numbers; callers check with this.

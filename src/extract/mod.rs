@@ -19,6 +19,14 @@
 //!   resolves to the most recent organisation named before (a capitalised name ending in
 //!   Brigades, Ministry, Army, …).
 //! - `as_of` is null unless the sentence states a date or day word.
+//! - Default place: a quantity (not money/percent) whose sentence names no place takes the
+//!   article's dominant place ([`default_place`]). Places are slugged without trailing
+//!   administrative words (Valdora Province → `valdora`; Gaza City stays `gaza-city`).
+//! - "24 of the 48 hostages … remain alive": the part takes the predicate (alive), the
+//!   whole keeps its noun's status (held). "up from 23 a day earlier" takes the key of the
+//!   figure it is compared with and its own date.
+//! - Attribution sources must name a person or body ([`attribution::valid_source`]);
+//!   "it"/"the same assessment" resolve to the source named just before, else nothing.
 
 pub mod attribution;
 pub mod hedges;
@@ -61,8 +69,87 @@ struct Prev {
     subject: Option<String>,
     head: Option<String>,
     location: Option<String>,
+    status: Option<&'static str>,
+    key: Option<String>,
     attribution: Option<Attribution>,
 }
+
+/// Token `end` (after an attribution phrase) closes a clause: a comma, semicolon or the
+/// sentence end, possibly after a day phrase ("said on Tuesday,").
+fn closes_clause(tk: &Toks, end: usize, tb: usize) -> bool {
+    let mut e = end;
+    if tk.is(e, "on") && tk.is_word(e + 1) {
+        e += 2;
+    } else if tk.any(e, &["yesterday", "today", "earlier", "later"]) {
+        e += 1;
+    }
+    e >= tb || tk.punct(e, ',') || tk.punct(e, ';') || tk.punct(e, '.')
+}
+
+/// "up from 23 a day earlier", "down from the figure of 28": a number compared with the
+/// sentence's main figure; it takes that figure's key.
+fn comparison(tk: &Toks, a: usize) -> bool {
+    let mut k = a.wrapping_sub(1);
+    if tk.is(k, "of")
+        && tk.any(
+            k.wrapping_sub(1),
+            &["figure", "number", "total", "tally", "toll"],
+        )
+        && tk.any(
+            k.wrapping_sub(2),
+            &["the", "a", "its", "their", "previous", "earlier"],
+        )
+    {
+        k = k.wrapping_sub(3);
+        if tk.any(k, &["previous", "earlier"]) {
+            k = k.wrapping_sub(1);
+        }
+    }
+    (tk.is(k, "from")
+        && tk.any(
+            k.wrapping_sub(1),
+            &[
+                "up", "down", "rising", "falling", "increase", "decrease", "rose", "fell",
+            ],
+        ))
+        || (tk.any(k, &["with", "to"]) && tk.is(k.wrapping_sub(1), "compared"))
+}
+
+/// "a day earlier", "the day before", "the previous day": days back from the main figure.
+fn days_earlier(tk: &Toks, from: usize, to: usize) -> Option<i64> {
+    for k in from..to.min(tk.len()) {
+        if tk.punct(k, ',') || tk.punct(k, ';') {
+            break;
+        }
+        let day = |i: usize| tk.any(i, &["day", "days", "week"]);
+        let n = |i: usize| match tk.s(i).to_ascii_lowercase().as_str() {
+            "a" | "one" | "the" => Some(1),
+            "two" => Some(2),
+            "three" => Some(3),
+            _ => None,
+        };
+        if day(k + 1) && tk.any(k + 2, &["earlier", "before", "ago"]) {
+            let mult = if tk.is(k + 1, "week") { 7 } else { 1 };
+            return n(k).map(|d| d * mult);
+        }
+        if tk.is(k, "the") && tk.is(k + 1, "previous") && day(k + 2) {
+            return Some(if tk.is(k + 2, "week") { 7 } else { 1 });
+        }
+    }
+    None
+}
+
+/// The end of the phrase after a compared number: the next comma, semicolon or clause word.
+fn phrase_end(tk: &Toks, from: usize, to: usize) -> usize {
+    (from..to)
+        .find(|&k| tk.punct(k, ',') || tk.punct(k, ';') || tk.any(k, &["after", "as", "while"]))
+        .unwrap_or(to)
+}
+
+/// Verbs that end a coordinated noun phrase ("3 died and 4 were hurt" is two clauses).
+const STATUS_VERBS_BREAK: &[&str] = &[
+    "are", "is", "was", "were", "have", "has", "had", "remain", "remained", "died", "killed",
+];
 
 const CLAUSE_WORDS: &[&str] = &["while", "but", "whereas", "although", "though", "meanwhile"];
 
@@ -312,7 +399,110 @@ fn certainty(tk: &Toks, a: usize, b: usize) -> Certainty {
     }
 }
 
+/// The article's default place: each place the sentences name (after a locative
+/// preposition, "the streets of X", or a name ending in Province/Region/…) scores the
+/// number of times its name occurs in the title and text, plus one when the lead sentence
+/// names it; the best score wins when it is at least 2 (ties: the place named first).
+fn default_place(
+    tk: &Toks,
+    sents: &[(usize, usize)],
+    tok_at: &dyn Fn(usize) -> usize,
+    title: Option<&str>,
+) -> Option<String> {
+    let mut seen: Vec<(String, String, usize)> = Vec::new();
+    for (n, &(sa, sb)) in sents.iter().enumerate() {
+        for p in subject::places(tk, tok_at(sa), tok_at(sb)) {
+            let sl = subject::slug(&p);
+            if sl.is_empty() {
+                continue;
+            }
+            let lead = usize::from(n == 0);
+            match seen.iter_mut().find(|x| x.0 == sl) {
+                Some(x) => x.2 = x.2.max(lead),
+                None => seen.push((sl, p, lead)),
+            }
+        }
+    }
+    let mut best: Option<(usize, &String)> = None;
+    for (_, name, lead) in &seen {
+        let core = subject::core_name(name);
+        if core.is_empty() {
+            continue;
+        }
+        let score =
+            lead + count_word(tk.text, core) + title.map(|t| count_word(t, core)).unwrap_or(0);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, name));
+        }
+    }
+    best.filter(|(s, _)| *s >= 2).map(|(_, n)| n.clone())
+}
+
+/// Occurrences of `w` in `text` as whole words.
+fn count_word(text: &str, w: &str) -> usize {
+    let mut n = 0;
+    for (i, _) in text.match_indices(w) {
+        let before = text[..i].chars().next_back();
+        let after = text[i + w.len()..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Numbers that are not counts: ages in apposition ("Noa Baram, 52, whose …"), phone lines
+/// ("call the emergency line on 112"), and "the two sides" style references.
+fn not_a_claim(tk: &Toks, h: &NumHit) -> bool {
+    let (a, b) = (h.tok_a, h.tok_b);
+    let plain_int =
+        h.q.qualifier == crate::model::Qualifier::Exact && h.q.value.fract() == 0.0 && b == a + 1;
+    let age = plain_int
+        && h.q.value < 120.0
+        && tk.is_num(a)
+        && tk.punct(a.wrapping_sub(1), ',')
+        && tk.capitalized(a.wrapping_sub(2))
+        && (tk.punct(b, ',') || tk.punct(b, '.'));
+    let phone = plain_int
+        && tk.is_num(a)
+        && ((tk.any(a.wrapping_sub(1), &["on", "at"])
+            && tk.any(a.wrapping_sub(2), &["line", "hotline", "helpline"]))
+            || tk.any(
+                a.wrapping_sub(1),
+                &["call", "dial", "dialling", "dialing", "calling"],
+            ));
+    let referential = plain_int
+        && tk.is(a.wrapping_sub(1), "the")
+        && tk.any(a, &["two", "three"])
+        && tk.any(
+            b,
+            &[
+                "sides",
+                "parties",
+                "countries",
+                "nations",
+                "leaders",
+                "governments",
+                "camps",
+            ],
+        );
+    age || phone || referential
+}
+
 /// Every claim an article makes, in text order. Never panics, whatever the text.
+/// An explicit date this many days before publication, in a present-tense sentence, is an
+/// event date rather than the date of the count.
+const STALE_DATE_DAYS: i64 = 60;
+
+fn present_tense(sentence: &str) -> bool {
+    sentence.split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "have" | "has" | "are" | "is" | "remain" | "remains" | "stands" | "stand"
+        )
+    })
+}
+
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let text = article.text.as_str();
     let tk = Toks::new(text);
@@ -320,7 +510,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let hits: Vec<NumHit> = Parser::new(&tk, article.language.as_deref())
         .all()
         .into_iter()
-        .filter(|h| h.unit_kind != UnitKind::Time)
+        .filter(|h| h.unit_kind != UnitKind::Time && !not_a_claim(&tk, h))
         .collect();
     let quotes = quotes::find(text);
     let mut out: Vec<Claim> = Vec::with_capacity(hits.len() + quotes.len());
@@ -355,8 +545,10 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         quote: None,
         status: None,
         location: None,
+        as_of_partial: None,
     };
 
+    let default_place = default_place(&tk, &sents, &tok_at, article.title.as_deref());
     let mut prev: Option<Prev> = None;
     let mut hi = 0;
     for (si, &(sa, sb)) in sents.iter().enumerate() {
@@ -372,12 +564,44 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         let tb = tok_at(sb);
         let sentence = &text[sa..sb];
         let attrs = attribution::find(&tk, ta, tb);
-        let as_of = time::as_of(&tk, ta, tb, article.date.as_deref());
+        // compared figures ("up from 23 a day earlier") carry their own date
+        let cmp: Vec<Option<(usize, usize)>> = sh
+            .iter()
+            .map(|h| {
+                comparison(&tk, h.tok_a).then(|| {
+                    let start = (h.tok_a.saturating_sub(6).max(ta)..h.tok_a)
+                        .find(|&k| {
+                            tk.any(
+                                k,
+                                &[
+                                    "up", "down", "compared", "rising", "falling", "rose", "fell",
+                                    "increase", "decrease",
+                                ],
+                            )
+                        })
+                        .unwrap_or(h.tok_a);
+                    (start, phrase_end(&tk, h.tok_b, tb))
+                })
+            })
+            .collect();
+        let as_of = {
+            let mut segs = Vec::new();
+            let mut from = ta;
+            for &(x, y) in cmp.iter().flatten() {
+                segs.push((from, x));
+                from = y;
+            }
+            segs.push((from, tb));
+            segs.iter()
+                .filter(|(x, y)| x < y)
+                .find_map(|&(x, y)| time::as_of(&tk, x, y, article.date.as_deref()))
+        };
         let bounds: Vec<usize> = (ta..tb)
             .filter(|&k| {
                 tk.punct(k, ';') || (tk.any(k, CLAUSE_WORDS) && tk.punct(k.wrapping_sub(1), ','))
             })
             .collect();
+        let opener = subject::partitive_opener(&tk, ta, tb);
         let opens_with_anaphor =
             (tk.is(ta, "of") || tk.is(ta, "among")) && tk.any(ta + 1, &["those", "them", "these"]);
         // subjects first, so coordinated numbers can share a noun
@@ -401,11 +625,46 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 cf
             };
             let mp = matches!(h.unit_kind, UnitKind::Money | UnitKind::Percent);
-            subs.push((
-                subject::analyze(&tk, h.tok_a, h.tok_b, back, fwd, mp),
-                cb,
-                cf,
-            ));
+            let mut sj = subject::analyze(&tk, h.tok_a, h.tok_b, back, fwd, mp);
+            if let Some((o, hd)) = opener.as_ref().filter(|_| sj.subject.is_none() && !mp) {
+                sj.subject = Some(o.clone());
+                sj.head = Some(hd.clone());
+            }
+            subs.push((sj, cb, cf));
+        }
+        for n in 0..sh.len().saturating_sub(1) {
+            // "24 of the 48 hostages still in Gaza remain alive": the part takes the noun and
+            // the predicate; the whole keeps only what its noun says
+            let gap = sh[n].tok_b..sh[n + 1].tok_a;
+            let partitive = tk.is(gap.start, "of")
+                && (gap.len() == 1
+                    || (gap.len() == 2 && tk.any(gap.start + 1, &["the", "its", "their"])));
+            if partitive
+                && subs[n].0.subject.is_none()
+                && !subs[n].0.anaphor
+                && subs[n + 1].0.subject.is_some()
+            {
+                let x = &subs[n + 1].0;
+                let (sj, hd, lc, st, strong) = (
+                    x.subject.clone(),
+                    x.head.clone(),
+                    x.location.clone(),
+                    x.status,
+                    x.status_strong,
+                );
+                let me = &mut subs[n].0;
+                me.subject = sj;
+                me.head = hd;
+                if me.location.is_none() {
+                    me.location = lc;
+                }
+                if me.status.is_none() {
+                    me.status = st;
+                }
+                if !strong {
+                    subs[n + 1].0.status = None;
+                }
+            }
         }
         for n in (0..sh.len().saturating_sub(1)).rev() {
             // "17 were alive and 29 dead in Port Elin": the place covers both
@@ -416,32 +675,49 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             {
                 subs[n].0.location = subs[n + 1].0.location.clone();
             }
-            if subs[n].0.subject.is_none() && !subs[n].0.anaphor && subs[n + 1].0.subject.is_some()
+            let gap = sh[n].tok_b..sh[n + 1].tok_a;
+            let joined = !gap.is_empty()
+                && gap.len() <= 2
+                && gap
+                    .clone()
+                    .all(|k| tk.any(k, &["and", "or"]) || tk.punct(k, ','));
+            if subs[n].1 == subs[n + 1].1 {
+                // "Three firefighters and two police officers were injured", "arrested 5
+                // and 6 people": coordinated numbers share a status one of them states
+                let both_nouns_gap = (sh[n].tok_b..sh[n + 1].tok_a).any(|k| tk.is(k, "and"))
+                    && (sh[n].tok_b..sh[n + 1].tok_a)
+                        .all(|k| !tk.punct(k, ',') && !tk.any(k, STATUS_VERBS_BREAK));
+                if joined || both_nouns_gap {
+                    let (a0, a1) = (subs[n].0.status, subs[n + 1].0.status);
+                    if a0.is_none() && a1.is_some() && !subs[n + 1].0.status_strong {
+                        subs[n].0.status = a1;
+                    } else if a1.is_none() && a0.is_some() && !subs[n].0.status_strong {
+                        subs[n + 1].0.status = a0;
+                    }
+                }
+            }
+            if joined
+                && subs[n].0.subject.is_none()
+                && !subs[n].0.anaphor
+                && subs[n + 1].0.subject.is_some()
             {
-                let gap = sh[n].tok_b..sh[n + 1].tok_a;
-                let joined = gap.len() <= 2
-                    && gap
-                        .clone()
-                        .all(|k| tk.any(k, &["and", "or"]) || tk.punct(k, ','));
-                if joined {
-                    let (s, h, l, st) = {
-                        let x = &subs[n + 1].0;
-                        (
-                            x.subject.clone(),
-                            x.head.clone(),
-                            x.location.clone(),
-                            x.status,
-                        )
-                    };
-                    let me = &mut subs[n].0;
-                    me.subject = s;
-                    me.head = h;
-                    if me.location.is_none() {
-                        me.location = l;
-                    }
-                    if me.status.is_none() {
-                        me.status = st;
-                    }
+                let (s, h, l, st) = {
+                    let x = &subs[n + 1].0;
+                    (
+                        x.subject.clone(),
+                        x.head.clone(),
+                        x.location.clone(),
+                        x.status,
+                    )
+                };
+                let me = &mut subs[n].0;
+                me.subject = s;
+                me.head = h;
+                if me.location.is_none() {
+                    me.location = l;
+                }
+                if me.status.is_none() {
+                    me.status = st;
                 }
             }
         }
@@ -458,6 +734,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             let inherit = prev
                 .as_ref()
                 .filter(|p| p.sent == si || (s.anaphor && p.sent + 2 >= si));
+            let mut status = s.status;
             if subject.is_none() && !money_pct {
                 if let Some(p) = inherit {
                     subject = p.subject.clone();
@@ -465,24 +742,61 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     if location.is_none() {
                         location = p.location.clone();
                     }
+                    if status.is_none() {
+                        status = p.status;
+                    }
                 }
             } else if s.anaphor && location.is_none() {
                 if let Some(p) = inherit {
                     location = p.location.clone();
                 }
             }
-            let mut status = s.status;
+            let compared = cmp[n].and_then(|_| prev.as_ref().filter(|p| p.sent == si));
+            // "freed 90 prisoners in exchange for three hostages": the partner's status
+            let k0 = h.tok_a;
+            let partner = (tk.is(k0.wrapping_sub(1), "for")
+                && tk.is(k0.wrapping_sub(2), "exchange")
+                && tk.is(k0.wrapping_sub(3), "in"))
+                || (tk.is(k0.wrapping_sub(1), "with")
+                    && tk.any(k0.wrapping_sub(2), &["along", "together"]))
+                || (tk.is(k0.wrapping_sub(1), "as")
+                    && tk.is(k0.wrapping_sub(2), "well")
+                    && tk.is(k0.wrapping_sub(3), "as"));
+            if partner && !s.status_strong {
+                if let Some(p) = prev.as_ref().filter(|p| p.sent == si && p.status.is_some()) {
+                    status = p.status;
+                }
+            }
             // attribution: nearest cue before the claim, else one after every claim
             let before = attrs
                 .iter()
                 .rfind(|a| a.at < h.tok_a && !(a.verb && attribution::quote_only(&a.cue)));
+            // a cue after the claim covers it when it follows every claim, or when it closes
+            // its clause (", the office said, and …"), with no semicolon in between
             let after = attrs.iter().find(|a| {
-                a.at >= h.tok_b && a.at > last_tok && !(a.verb && attribution::quote_only(&a.cue))
+                a.at >= h.tok_b
+                    && !a.sub
+                    && (a.at > last_tok || closes_clause(&tk, a.end, tb))
+                    && !(h.tok_b..a.at).any(|k| tk.punct(k, ';'))
+                    && !(a.verb && attribution::quote_only(&a.cue))
             });
-            let mut attr = before.or(after).map(|a| Attribution {
-                source: resolve_group(&tk, a.source.clone(), a.at),
-                cue: a.cue.clone(),
-                via: a.via.clone(),
+            let mut attr = before.or(after).and_then(|a| {
+                let src = resolve_group(&tk, a.source.clone(), a.at);
+                // "it", "they", "the same assessment": the source named just before
+                let l = src.to_lowercase();
+                let anaphoric = matches!(l.as_str(), "it" | "they" | "he" | "she")
+                    || l.starts_with("the same ");
+                if anaphoric {
+                    return prev
+                        .as_ref()
+                        .filter(|p| p.sent + 2 >= si)
+                        .and_then(|p| p.attribution.clone());
+                }
+                Some(Attribution {
+                    source: src,
+                    cue: a.cue.clone(),
+                    via: a.via.clone(),
+                })
             });
             if attr.is_none() && opens_with_anaphor {
                 if let Some(p) = prev.as_ref().filter(|p| p.sent + 1 == si) {
@@ -510,6 +824,18 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             if status.is_none() && ent.as_deref() == Some("hostages") {
                 status = Some("held");
             }
+            if money_pct {
+                status = None;
+            }
+            // "14 ministers attended": a crowd verb makes protesters only of people
+            if status == Some("marched")
+                && !matches!(ent.as_deref(), Some("people") | Some("protesters"))
+            {
+                status = None;
+            }
+            if location.is_none() && !money_pct && ent.is_some() {
+                location = default_place.clone();
+            }
             c.key = ent.map(|e| {
                 let mut k = format!("{}/{}", e, status.unwrap_or("count"));
                 if let Some(l) = &location {
@@ -521,6 +847,21 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 }
                 k
             });
+            if let (Some(p), Some((_, end))) = (compared, cmp[n]) {
+                // the compared figure is the same quantity at another time
+                c.key = p.key.clone();
+                subject = p.subject.clone();
+                head = p.head.clone();
+                status = p.status;
+                location = p.location.clone();
+                let base = as_of
+                    .as_deref()
+                    .or(article.date.as_deref())
+                    .and_then(time::parse_iso);
+                c.as_of = time::as_of(&tk, h.tok_b, end, article.date.as_deref()).or_else(|| {
+                    days_earlier(&tk, h.tok_b, end).and_then(|d| base.map(|b| time::fmt(b - d)))
+                });
+            }
             c.subject = subject.clone();
             c.status = status.map(str::to_string);
             c.location = location.clone();
@@ -530,6 +871,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 subject,
                 head,
                 location,
+                status,
+                key: c.key.clone(),
                 attribution: attr,
             });
             out.push(c);
@@ -591,5 +934,24 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         out.push(c);
     }
     out.sort_by_key(|c| (c.span[0], c.span[1]));
+    let article_days = article.date.as_deref().and_then(time::parse_iso);
+    for claim in &mut out {
+        let (full, partial) = time::split_partial(claim.as_of.take());
+        claim.as_of = full;
+        claim.as_of_partial = partial;
+        // A count stated in the present or present perfect ("35 hostages have died, ... on
+        // October 7, 2023") is a count as of publication; a much older date in the
+        // sentence says when something happened, not when it was counted.
+        let old_date = match (
+            claim.as_of.as_deref().and_then(time::parse_iso),
+            article_days,
+        ) {
+            (Some(as_of), Some(published)) => published - as_of > STALE_DATE_DAYS,
+            _ => false,
+        };
+        if old_date && claim.kind == ClaimKind::Quantity && present_tense(&claim.sentence) {
+            claim.as_of = None;
+        }
+    }
     out
 }

@@ -46,7 +46,7 @@ pub fn find(text: &str) -> Vec<QuoteHit> {
             inner.trim_end_matches(|c: char| c == ',' || c == ';' || c == ':' || c.is_whitespace());
         let lead = inner.len() - inner.trim_start().len();
         let start = inner_start + lead;
-        let end = inner_start + trimmed.len();
+        let end = (inner_start + trimmed.len()).max(start);
         let words = || text[start..end].split_whitespace();
         // a title or name in quote marks ("Operation Desert Wind") is not speech
         let all_caps = words().all(|w| !w.chars().next().is_some_and(|c| c.is_lowercase()));

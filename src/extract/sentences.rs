@@ -27,7 +27,8 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
         return false;
     }
     // initials and dotted abbreviations: "U.S", "J", "a.m"
-    if w.contains('.') {
+    // (not a decimal number with a scale: "€1.2bn.")
+    if w.contains('.') && !w.chars().any(|c| c.is_ascii_digit()) {
         return true;
     }
     if w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) {

@@ -171,6 +171,15 @@ const STOP: &[&str] = &[
     "dead",
     "missing",
     "left",
+    "lost",
+    "fled",
+    "won",
+    "drew",
+    "walked",
+    "filled",
+    "crossed",
+    "voted",
+    "passed",
     "went",
     "came",
     "live",
@@ -240,20 +249,23 @@ pub fn status_word(w: &str) -> Option<&'static str> {
     let l = std::str::from_utf8(&b[..bb.len()]).unwrap_or("");
     Some(match l {
         "held" | "holding" | "hold" | "holds" | "captive" | "captivity" => "held",
-        "alive" | "living" => "alive",
+        "alive" | "living" | "survived" | "surviving" | "survivors" => "alive",
         "killed" | "died" | "dead" | "death" | "deaths" | "die" | "dying" | "killing" | "kills"
-        | "fatalities" | "fatality" | "perished" | "slain" | "toll" | "bodies" => "dead",
+        | "fatalities" | "fatality" | "perished" | "slain" | "toll" | "bodies" | "executed"
+        | "murdered" | "drowned" => "dead",
         "injured" | "wounded" | "hurt" | "injuring" | "wounding" | "injuries" => "injured",
-        "missing" | "unaccounted" => "missing",
+        "missing" | "unaccounted" | "whereabouts" => "missing",
         "released" | "freed" | "releasing" | "freeing" | "release" | "free" => "released",
         "kidnapped" | "abducted" | "abducting" | "kidnapping" | "seized" => "kidnapped",
-        "displaced" | "displacing" | "displacement" => "displaced",
+        "displaced" | "displacing" | "displacement" | "fled" | "homeless" | "sheltering" => {
+            "displaced"
+        }
         "evacuated" | "evacuating" | "evacuation" | "evacuees" => "evacuated",
         "arrested" | "detained" | "arresting" | "detaining" | "arrests" | "detentions" => {
             "arrested"
         }
         "marched" | "rallied" | "attended" | "gathered" | "protested" | "demonstrated"
-        | "marching" | "rallying" | "protesting" => "marched",
+        | "marching" | "rallying" | "protesting" | "walked" => "marched",
         _ => return None,
     })
 }
@@ -266,7 +278,7 @@ fn noun_status(head: &str) -> Option<(&'static str, bool)> {
         "missing" => ("missing", true),
         "displaced" => ("displaced", true),
         "evacuees" => ("evacuated", true),
-        "detainees" | "arrests" => ("arrested", true),
+        "arrests" => ("arrested", true),
         "hostages" | "hostage" | "captives" | "captive" | "abductees" => ("held", false),
         "protesters" | "protestors" | "demonstrators" | "marchers" | "rally-goers" | "crowd"
         | "participants" => ("marched", false),
@@ -283,7 +295,7 @@ pub fn entity(head: &str, status: &str) -> String {
         }
         "people" | "persons" | "person" | "residents" | "civilians" | "victims" | "deaths"
         | "death" | "casualties" | "bodies" | "injured" | "wounded" | "missing" | "displaced"
-        | "evacuees" | "fatalities" | "individuals" | "dead" | "injuries" => "people",
+        | "evacuees" | "fatalities" | "individuals" | "dead" | "injuries" | "arrests" => "people",
         "protesters" | "protestors" | "demonstrators" | "marchers" | "crowd" | "rally-goers"
         | "participants" => "protesters",
         "toll" => "people",
@@ -298,8 +310,45 @@ pub fn entity(head: &str, status: &str) -> String {
     if e == "people" && status == "marched" {
         return "protesters".into();
     }
+    // people abducted / taken captive are hostages
+    if e == "people" && status == "kidnapped" {
+        return "hostages".into();
+    }
     e.into()
 }
+
+/// A capitalised plural nationality noun as written ("Palestinians", "Israelis",
+/// "Sudanese", "Afghans"): it counts people.
+pub fn nationality(w: &str) -> bool {
+    let Some(first) = w.chars().next() else {
+        return false;
+    };
+    if !first.is_uppercase() || w.len() < 5 || !w.is_ascii() {
+        return false;
+    }
+    let l = w.to_ascii_lowercase();
+    ["ians", "ans", "is", "ese"]
+        .iter()
+        .any(|suf| l.ends_with(suf))
+        && !matches!(
+            l.as_str(),
+            "veterans" | "guardians" | "physicians" | "politicians"
+        )
+}
+
+/// Trailing administrative words that do not change the area named ("Valdora Province" is
+/// "Valdora"). "City" is kept: Gaza City is not Gaza.
+const ADMIN_SUFFIX: &[&str] = &[
+    "-province",
+    "-region",
+    "-county",
+    "-state",
+    "-governorate",
+    "-prefecture",
+    "-oblast",
+    "-municipality",
+    "-strip",
+];
 
 pub fn slug(loc: &str) -> String {
     let mut s = String::with_capacity(loc.len());
@@ -316,9 +365,13 @@ pub fn slug(loc: &str) -> String {
     while s.ends_with('-') {
         s.pop();
     }
-    // "the Gaza Strip" and "Gaza" are one place
-    if let Some(x) = s.strip_suffix("-strip") {
-        return x.to_string();
+    // "the Gaza Strip" and "Gaza", "Valdora Province" and "Valdora" are one place
+    for suf in ADMIN_SUFFIX {
+        if let Some(x) = s.strip_suffix(suf) {
+            if !x.is_empty() {
+                return x.to_string();
+            }
+        }
     }
     s
 }
@@ -423,6 +476,10 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
         {
             s.anaphor = true;
         }
+        // "the other 24", "the remaining 28": the population named before
+        if k + 2 == a && tk.is(k, "the") && tk.any(k + 1, &["other", "remaining", "rest"]) {
+            s.anaphor = true;
+        }
         k += 1;
     }
     let mut after_np = j;
@@ -434,12 +491,21 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
                 s.status = status_word(tk.s(y));
             } else {
                 s.subject = Some(tk.span_text(x, y).to_string());
-                let h = tk.s(y).to_lowercase();
+                let h = if nationality(tk.s(y)) {
+                    "people".to_string()
+                } else {
+                    tk.s(y).to_lowercase()
+                };
                 if let Some((st, strong)) = noun_status(&h) {
                     if strong {
                         s.status = Some(st);
                         s.status_strong = true;
                     }
+                }
+                // "40 missing cattle", "12 wounded soldiers"
+                if s.status.is_none() && x < y && tk.any(x, PRE_NOUN_STATUS) {
+                    s.status = status_word(tk.s(x));
+                    s.status_strong = true;
                 }
                 s.head = Some(h);
             }
@@ -467,6 +533,16 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
                 s.status_strong = true;
                 break;
             }
+            if tk.any(k, &["crowd", "crowds", "turnout", "attendance"])
+                && (tk.any(k.wrapping_sub(1), &["the", "a", "its", "their", "s"])
+                    || tk.s(k.wrapping_sub(1)).ends_with("'s")
+                    || tk.s(k.wrapping_sub(1)).ends_with("’s"))
+            {
+                s.subject = Some(tk.s(k).to_string());
+                s.head = Some("crowd".into());
+                s.status = Some("marched");
+                break;
+            }
             if tk.any(k, &["number", "tally", "count", "total"]) && tk.is(k + 1, "of") {
                 if let Some((x, y)) = noun_phrase(tk, k + 2, a) {
                     s.subject = Some(tk.span_text(x, y).to_string());
@@ -489,32 +565,33 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
             }
         }
     }
-    // status after the phrase (up to a comma), then before the number, then the noun's own
+    // status after the phrase (up to a comma), then before the number, then the noun's own;
+    // a predicate ("are alive") beats a participle modifying the noun ("hostages held in
+    // Gaza are alive")
     if s.status.is_none() {
+        let mut first: Option<&'static str> = None;
+        let mut pred: Option<&'static str> = None;
         let mut k = after_np;
         while k < fwd {
             if tk.punct(k, ',') || tk.punct(k, ';') || tk.punct(k, '.') {
                 break;
             }
             if tk.is_word(k) {
-                if let Some(st) = status_word(tk.s(k)) {
-                    // "took part", "turned out"
-                    s.status = Some(st);
-                    break;
-                }
-                if (tk.is(k, "took") && tk.is(k + 1, "part"))
-                    || (tk.is(k, "turned") && tk.is(k + 1, "out"))
-                {
-                    s.status = Some("marched");
-                    break;
-                }
-                if tk.is(k, "taken") && tk.any(k + 1, &["hostage", "captive", "prisoner"]) {
-                    s.status = Some("kidnapped");
-                    break;
+                if let Some(st) = status_cue(tk, k) {
+                    let is_pred = k > after_np
+                        && (k.saturating_sub(3).max(after_np)..k).any(|p| tk.any(p, AUX));
+                    if first.is_none() {
+                        first = Some(st);
+                    }
+                    if is_pred || (k == after_np && s.subject.is_none()) {
+                        pred = Some(st);
+                        break;
+                    }
                 }
             }
             k += 1;
         }
+        s.status = pred.or(first);
     }
     if s.status.is_none() {
         let mut k = a;
@@ -524,8 +601,15 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
                 break;
             }
             if tk.is_word(k) {
-                if let Some(st) = status_word(tk.s(k)) {
+                if let Some(st) = status_cue(tk, k) {
                     s.status = Some(st);
+                    break;
+                }
+                // "the march drew 5,000 people"
+                if tk.any(k, &["drew", "drawn", "draw", "attracted"])
+                    && (back..k).any(|p| tk.any(p, PROTEST_NOUNS))
+                {
+                    s.status = Some("marched");
                     break;
                 }
             }
@@ -539,8 +623,186 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
         }
     }
     // location: "in/at X" after the number, else before it
-    s.location = location(tk, after_np, fwd).or_else(|| location(tk, back, a));
+    let lb = (back..a)
+        .rev()
+        .find(|&k| tk.any(k, SAY_VERBS))
+        .map(|k| k + 1)
+        .unwrap_or(back);
+    s.location = location(tk, after_np, fwd)
+        .or_else(|| location(tk, lb, a))
+        .or_else(|| settlement_apposition(tk, a));
     s
+}
+
+/// "Tarn Hollow, a village of about 900 people": the name before the apposition.
+fn settlement_apposition(tk: &Toks, a: usize) -> Option<String> {
+    let k = a.checked_sub(1)?;
+    if !tk.is(k, "of")
+        || !tk.any(
+            k.wrapping_sub(1),
+            &[
+                "village",
+                "town",
+                "city",
+                "settlement",
+                "hamlet",
+                "community",
+                "district",
+            ],
+        )
+        || !tk.any(k.wrapping_sub(2), &["a", "the"])
+        || !tk.punct(k.wrapping_sub(3), ',')
+    {
+        return None;
+    }
+    let l = k.checked_sub(4)?;
+    if !tk.capitalized(l) || tk.any(l, NOT_PLACE) {
+        return None;
+    }
+    let mut f = l;
+    while f > 0 && l - f < 3 && tk.capitalized(f - 1) && !tk.any(f - 1, &["to", "To", "The"]) {
+        f -= 1;
+    }
+    Some(tk.span_text(f, l).to_string())
+}
+
+/// "Of the hostages, 17 are alive": the population a sentence opens with.
+pub fn partitive_opener(tk: &Toks, ta: usize, tb: usize) -> Option<(String, String)> {
+    if !tk.is(ta, "of") || !tk.any(ta + 1, &["the", "its", "their", "all"]) {
+        return None;
+    }
+    let (x, y) = noun_phrase(tk, ta + 2, tb)?;
+    if !tk.punct(y + 1, ',') {
+        return None;
+    }
+    Some((tk.span_text(x, y).to_string(), tk.s(y).to_lowercase()))
+}
+
+/// Verbs that report; a place before one is where the speaker is, not the counted thing.
+const SAY_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "announced",
+    "briefed",
+    "estimated",
+    "estimates",
+    "claimed",
+    "claims",
+    "believes",
+    "believe",
+    "stated",
+];
+
+/// Auxiliaries and copulas before a predicate status ("are alive", "have died").
+const AUX: &[&str] = &[
+    "are",
+    "is",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "remain",
+    "remains",
+    "remained",
+    "may",
+    "might",
+    "could",
+    "will",
+    "would",
+    "to",
+    "reportedly",
+];
+
+const PROTEST_NOUNS: &[&str] = &[
+    "march",
+    "marches",
+    "protest",
+    "protests",
+    "rally",
+    "rallies",
+    "demonstration",
+    "demonstrations",
+    "strike",
+    "vigil",
+    "procession",
+];
+
+/// The status a word at `k` states, with its context: status words, "took part",
+/// "turned out", "joined the march", "filled the streets", "forced from their homes",
+/// "living in shelters", "no longer alive".
+pub fn status_cue(tk: &Toks, k: usize) -> Option<&'static str> {
+    if (tk.is(k, "took") && tk.is(k + 1, "part"))
+        || (tk.is(k, "turned") && tk.is(k + 1, "out"))
+        || (tk.any(k, &["filled", "packed", "thronged", "lined"])
+            && tk.any(k + 2, &["streets", "square", "squares", "route"]))
+        || (tk.any(k, &["joined", "join", "joining"])
+            && (tk.any(k + 1, PROTEST_NOUNS) || tk.any(k + 2, PROTEST_NOUNS)))
+    {
+        return Some("marched");
+    }
+    if tk.is(k, "taken") && tk.any(k + 1, &["hostage", "captive", "prisoner"]) {
+        return Some("kidnapped");
+    }
+    if tk.any(
+        k,
+        &[
+            "forced", "driven", "fled", "flee", "fleeing", "leave", "left", "lost",
+        ],
+    ) && (k + 1..k + 5).any(|p| tk.any(p, &["homes", "home", "houses"]))
+        && !tk.is(k, "lost")
+    {
+        return Some("displaced");
+    }
+    if tk.is(k, "treated") && (k + 1..k + 3).any(|p| tk.is(p, "for")) {
+        return Some("injured");
+    }
+    if tk.any(k, &["forced", "driven"]) && tk.is(k + 1, "from") {
+        return Some("displaced");
+    }
+    if tk.any(k, &["living", "staying", "sheltering", "sleeping"])
+        && tk.any(k + 1, &["in", "with", "at"])
+        && (k + 2..k + 4).any(|p| {
+            tk.any(
+                p,
+                &[
+                    "shelters",
+                    "shelter",
+                    "camps",
+                    "camp",
+                    "tents",
+                    "relatives",
+                    "schools",
+                ],
+            )
+        })
+    {
+        return Some("displaced");
+    }
+    // escaping is not displacement: "fled the scene", "fled custody"
+    if tk.is(k, "fled")
+        && (tk.any(
+            k + 1,
+            &["custody", "arrest", "police", "officers", "justice"],
+        ) || (tk.is(k + 1, "the") && tk.any(k + 2, &["scene", "police", "prison", "jail"])))
+    {
+        return None;
+    }
+    let st = status_word(tk.s(k))?;
+    let negated = (k.saturating_sub(3)..k)
+        .any(|p| tk.is(p, "not") || (tk.is(p, "longer") && tk.is(p.wrapping_sub(1), "no")));
+    if st == "alive" && negated {
+        return Some("dead");
+    }
+    Some(st)
 }
 
 const LOC_PREP: &[&str] = &[
@@ -555,9 +817,101 @@ const LOC_PREP: &[&str] = &[
 ];
 
 fn location(tk: &Toks, from: usize, to: usize) -> Option<String> {
+    location_at(tk, from, to).map(|x| x.1)
+}
+
+/// Every place named in tokens [from, to), in order (for the article's default place):
+/// after a locative preposition, after "the streets of"/"the outskirts of", or a
+/// capitalised name ending in an administrative word ("Valdora Province").
+pub fn places(tk: &Toks, from: usize, to: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut k = from;
+    while let Some((end, p)) = location_at(tk, k, to) {
+        out.push(p);
+        k = end.max(k + 1);
+    }
+    for k in from..to {
+        if tk.is(k, "of")
+            && tk.any(
+                k.wrapping_sub(1),
+                &[
+                    "streets",
+                    "outskirts",
+                    "centre",
+                    "center",
+                    "parts",
+                    "city",
+                    "town",
+                    "province",
+                ],
+            )
+            && tk.capitalized(k + 1)
+        {
+            let mut l = k + 1;
+            while l + 1 < to && tk.capitalized(l + 1) && l < k + 3 {
+                l += 1;
+            }
+            if !tk.any(l, NOT_PLACE) {
+                out.push(tk.span_text(k + 1, l).to_string());
+            }
+        }
+        if tk.capitalized(k) && tk.any(k, ADMIN_WORDS) && k > from && tk.capitalized(k - 1) {
+            let mut f = k - 1;
+            while f > from
+                && tk.capitalized(f - 1)
+                && f + 3 > k
+                && !tk.any(f - 1, &["The", "In", "A"])
+            {
+                f -= 1;
+            }
+            out.push(tk.span_text(f, k).to_string());
+        }
+    }
+    out
+}
+
+const ADMIN_WORDS: &[&str] = &[
+    "Province",
+    "Region",
+    "County",
+    "State",
+    "Governorate",
+    "Prefecture",
+    "Oblast",
+    "Municipality",
+    "Strip",
+];
+
+/// A place name without its trailing administrative word: "Valdora Province" → "Valdora".
+pub fn core_name(name: &str) -> &str {
+    let t = name.trim();
+    match t.rsplit_once(' ') {
+        Some((head, last)) if ADMIN_WORDS.contains(&last) && !head.is_empty() => head,
+        _ => t,
+    }
+}
+
+/// The first place after a locative preposition in [from, to): (token after it, name).
+fn location_at(tk: &Toks, from: usize, to: usize) -> Option<(usize, String)> {
     let mut k = from;
     while k < to {
-        if tk.any(k, LOC_PREP) {
+        // "flown to Doha": where the counted people went
+        let moved = tk.is(k, "to")
+            && tk.any(
+                k.wrapping_sub(1),
+                &[
+                    "flown",
+                    "flew",
+                    "travelled",
+                    "traveled",
+                    "sent",
+                    "deployed",
+                    "moved",
+                    "headed",
+                    "arrived",
+                ],
+            );
+        if tk.any(k, LOC_PREP) || moved {
             let mut m = k + 1;
             let det = tk.is(m, "the");
             if det {
@@ -588,8 +942,9 @@ fn location(tk: &Toks, from: usize, to: usize) -> Option<String> {
                         l + 1,
                         &["and", "or", "where", "after", "since", "last", "on"],
                     );
-                if !next_noun || det {
-                    return Some(tk.span_text(first, l).to_string());
+                // "City Hall", "the University": buildings and bodies are not places
+                if (!next_noun || det) && !tk.any(l, NOT_PLACE) {
+                    return Some((l + 1, tk.span_text(first, l).to_string()));
                 }
             }
         }
@@ -597,6 +952,66 @@ fn location(tk: &Toks, from: usize, to: usize) -> Option<String> {
     }
     None
 }
+
+/// Last words of capitalised names that are buildings, institutions or events, not places.
+const NOT_PLACE: &[&str] = &[
+    "Hall",
+    "University",
+    "College",
+    "School",
+    "Hospital",
+    "Clinic",
+    "Square",
+    "Street",
+    "Road",
+    "Avenue",
+    "Church",
+    "Mosque",
+    "Synagogue",
+    "Cathedral",
+    "Temple",
+    "Stadium",
+    "Arena",
+    "Park",
+    "Airport",
+    "Station",
+    "Court",
+    "Parliament",
+    "Palace",
+    "House",
+    "Building",
+    "Center",
+    "Centre",
+    "Office",
+    "Ministry",
+    "Museum",
+    "Library",
+    "Hotel",
+    "Bridge",
+    "Prison",
+    "Camp",
+    "Base",
+    "Council",
+    "Assembly",
+    "Congress",
+    "Senate",
+    "Association",
+    "Network",
+    "Agency",
+    "Committee",
+    "Company",
+    "Water",
+    "Infrastructure",
+    "Group",
+    "Brigades",
+    "Army",
+    "Police",
+    "Forces",
+    "Tower",
+    "Market",
+    "Mall",
+    "Port",
+];
 
 fn weekday(tk: &Toks, i: usize) -> bool {
     tk.any(

@@ -140,7 +140,22 @@ fn infer_year(m: u32, d: u32, article: Option<i64>) -> Option<i64> {
     }
 }
 
-/// The first date the tokens [a, b) state, as `YYYY-MM-DD`.
+/// A month and day with no year to put them in (the article is undated): ISO 8601's
+/// `--MM-DD`, which [`split_partial`] moves out of `as_of`.
+fn partial(m: u32, d: u32) -> Option<String> {
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("--{m:02}-{d:02}"))
+}
+
+/// Splits an as-of value into a full date and a year-less `--MM-DD`.
+pub fn split_partial(as_of: Option<String>) -> (Option<String>, Option<String>) {
+    match as_of {
+        Some(value) if value.starts_with("--") => (None, Some(value)),
+        other => (other, None),
+    }
+}
+
+/// The first date the tokens [a, b) state, as `YYYY-MM-DD` (or `--MM-DD` when the article
+/// is undated and the text gives no year).
 pub fn as_of(tk: &Toks, a: usize, b: usize, article_date: Option<&str>) -> Option<String> {
     let art = article_date.and_then(parse_iso);
     let b = b.min(tk.len());
@@ -181,6 +196,7 @@ pub fn as_of(tk: &Toks, a: usize, b: usize, article_date: Option<&str>) -> Optio
                 }
                 let x = match year_at(tk, k) {
                     Some(y) => mk(y, m, d),
+                    None if art.is_none() => return partial(m, d),
                     None => infer_year(m, d, art),
                 };
                 if let Some(x) = x {
@@ -198,6 +214,7 @@ pub fn as_of(tk: &Toks, a: usize, b: usize, article_date: Option<&str>) -> Optio
             if let Some(d) = small_int(tk, p) {
                 let x = match year_at(tk, j) {
                     Some(y) => mk(y, m, d),
+                    None if art.is_none() => return partial(m, d),
                     None => infer_year(m, d, art),
                 };
                 if let Some(x) = x {
@@ -220,7 +237,13 @@ pub fn as_of(tk: &Toks, a: usize, b: usize, article_date: Option<&str>) -> Optio
             if tk.is(i, "this") && tk.any(i + 1, &["morning", "afternoon", "evening"]) {
                 return Some(fmt(a_days));
             }
-            if let Some(wd) = WEEKDAYS.iter().position(|w| tk.s(i) == *w) {
+            // "on Saturday", "Saturday's march"
+            let w = tk.s(i);
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            if let Some(wd) = WEEKDAYS.iter().position(|d| w == *d) {
                 let aw = weekday(a_days);
                 let next = tk.is(i.wrapping_sub(1), "next") || tk.is(i.wrapping_sub(1), "coming");
                 let x = if next {

@@ -273,7 +273,7 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
         ));
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    file.take(max_bytes + 1)
+    file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {e}"))?;
     if bytes.len() as u64 > max_bytes {

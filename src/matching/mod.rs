@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::compare::interval::Interval;
 use crate::model::{Claim, ClaimKind};
 
 /// Statuses that describe a one-off event (a march's crowd): figures on different days are
@@ -16,6 +17,11 @@ use crate::model::{Claim, ClaimKind};
 const EVENT_STATUSES: &[&str] = &["marched"];
 /// Event dates further apart than this are different events.
 const EVENT_GAP_DAYS: i64 = 2;
+/// Entities that say too little on their own ("money": which money?): their claims are
+/// grouped only when their sentences also read alike.
+const GENERIC_ENTITIES: &[&str] = &["money", "percent"];
+/// Sentences at least this similar (Jaccard of content words) are about the same thing.
+const CONTEXT_SIMILARITY: f64 = 0.2;
 /// Entity names at least this similar (normalised Levenshtein) are one entity.
 const ENTITY_SIMILARITY: f64 = 0.85;
 /// Quotes of one speaker at least this similar are the same quote (possibly misquoted).
@@ -64,6 +70,32 @@ pub fn location_within(narrow: &str, broad: &str) -> bool {
 /// The date a claim's figure refers to: its `as_of`, else its article's date.
 pub fn claim_date(claim: &Claim) -> Option<&str> {
     claim.as_of.as_deref().or(claim.date.as_deref())
+}
+
+/// The most common year among the members' dates: where a year-less date belongs.
+pub fn usual_year(claims: &[Claim], members: &[usize]) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in members {
+        if let Some(year) = claim_date(&claims[i]).and_then(|d| d.get(..4)) {
+            *counts.entry(year).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(year, n)| (n, year))
+        .map(|(year, _)| year.to_owned())
+}
+
+/// A claim's date, placing a year-less `--MM-DD` in `year` when it has no other.
+pub fn claim_date_in(claim: &Claim, year: Option<&str>) -> Option<String> {
+    if let Some(date) = claim_date(claim) {
+        return Some(date.to_owned());
+    }
+    let partial = claim.as_of_partial.as_deref()?.strip_prefix("--")?;
+    let date = format!("{}-{partial}", year?);
+    date.parse::<jiff::civil::Date>()
+        .ok()
+        .map(|d| d.to_string())
 }
 
 /// Groups claims about the same quantity or quote. Claims with no key (a number whose
@@ -122,10 +154,13 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
             indices.sort_unstable();
             let events = if EVENT_STATUSES.contains(&status.as_str()) {
                 split_events(claims, indices)
+            } else if GENERIC_ENTITIES.contains(&entity.as_str()) {
+                split_by_context(claims, indices)
             } else {
                 vec![(None, indices)]
             };
-            for (event_date, members) in events {
+            let several = events.len() > 1;
+            for (n, (event_date, members)) in events.into_iter().enumerate() {
                 let mut key = format!("{entity}/{status}");
                 if let Some(l) = &location {
                     key.push('/');
@@ -134,6 +169,8 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
                 if let Some(d) = &event_date {
                     key.push('@');
                     key.push_str(d);
+                } else if several {
+                    key.push_str(&format!("#{}", n + 1));
                 }
                 groups.push(ClaimGroup {
                     key,
@@ -225,13 +262,42 @@ fn jaccard(a: &[String], b: &[String]) -> f64 {
     common as f64 / (a.len() + b.len() - common) as f64
 }
 
+/// Splits claims whose key is too generic into groups of alike sentences (single link).
+fn split_by_context(claims: &[Claim], indices: Vec<usize>) -> Vec<(Option<String>, Vec<usize>)> {
+    let words: Vec<Vec<String>> = indices.iter().map(|&i| context_words(&claims[i])).collect();
+    let mut group_of: Vec<usize> = (0..indices.len()).collect();
+    for a in 0..indices.len() {
+        for b in a + 1..indices.len() {
+            if jaccard(&words[a], &words[b]) >= CONTEXT_SIMILARITY {
+                let (from, to) = (group_of[b], group_of[a]);
+                for g in group_of.iter_mut() {
+                    if *g == from {
+                        *g = to;
+                    }
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (n, &i) in indices.iter().enumerate() {
+        groups.entry(group_of[n]).or_default().push(i);
+    }
+    groups
+        .into_values()
+        .map(|members| (None, members))
+        .collect()
+}
+
 /// Splits an event's claims into separate events by date: dates more than
 /// [`EVENT_GAP_DAYS`] apart are different events. Undated claims join the largest event.
 fn split_events(claims: &[Claim], indices: Vec<usize>) -> Vec<(Option<String>, Vec<usize>)> {
     let mut dated: Vec<(jiff::civil::Date, usize)> = Vec::new();
     let mut undated = Vec::new();
+    let year = usual_year(claims, &indices);
     for i in indices {
-        match claim_date(&claims[i]).and_then(|d| d.parse::<jiff::civil::Date>().ok()) {
+        match claim_date_in(&claims[i], year.as_deref())
+            .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+        {
             Some(date) => dated.push((date, i)),
             None => undated.push(i),
         }
@@ -250,8 +316,29 @@ fn split_events(claims: &[Claim], indices: Vec<usize>) -> Vec<(Option<String>, V
     if events.is_empty() {
         return vec![(None, undated)];
     }
-    if let Some(largest) = events.iter_mut().max_by_key(|(_, m)| m.len()) {
-        largest.1.extend(undated);
+    // An undated figure joins the event it fits: one where the same claimant gave a
+    // compatible figure, else any compatible figure, else the best-reported event.
+    for i in undated {
+        let fit = |members: &Vec<usize>| {
+            members
+                .iter()
+                .map(|&m| {
+                    match (
+                        compatible(&claims[i], &claims[m]),
+                        same_claimant(&claims[i], &claims[m]),
+                    ) {
+                        (true, true) => 2,
+                        (true, false) => 1,
+                        _ => 0,
+                    }
+                })
+                .max()
+                .unwrap_or(0)
+        };
+        let best = (0..events.len()).max_by_key(|&e| (fit(&events[e].1), events[e].1.len()));
+        if let Some(e) = best {
+            events[e].1.push(i);
+        }
     }
     events
         .into_iter()
@@ -260,6 +347,25 @@ fn split_events(claims: &[Claim], indices: Vec<usize>) -> Vec<(Option<String>, V
             (Some(date.to_string()), members)
         })
         .collect()
+}
+
+/// Whether two quantity claims' intervals can both hold.
+pub fn compatible(a: &Claim, b: &Claim) -> bool {
+    match (&a.quantity, &b.quantity) {
+        (Some(qa), Some(qb)) => Interval::of(qa).overlaps(&Interval::of(qb)),
+        _ => false,
+    }
+}
+
+/// Whether two claims name the same claimant ("The coalition" and "the Water for All
+/// coalition" meet on their head noun).
+pub fn same_claimant(a: &Claim, b: &Claim) -> bool {
+    let head = |c: &Claim| {
+        c.attribution
+            .as_ref()
+            .and_then(|at| at.source.split_whitespace().last().map(str::to_lowercase))
+    };
+    matches!((head(a), head(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// Normalises a quote's words for comparison: lower case, letters and digits only.
@@ -379,6 +485,7 @@ mod tests {
             quote: None,
             status: None,
             location: None,
+            as_of_partial: None,
         }
     }
 
