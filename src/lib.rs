@@ -12,6 +12,7 @@ pub mod ingest;
 pub mod matching;
 pub mod model;
 pub mod pipeline;
+pub mod reliability;
 pub mod report;
 
 pub use error::{Error, Result};

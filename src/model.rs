@@ -282,3 +282,127 @@ pub struct Comparison {
     pub clusters: Vec<Cluster>,
     pub internal: Vec<Inconsistency>,
 }
+
+/// One source's score in `crosscheck sources` (contract: shared/contracts/sources.md).
+///
+/// The first eight fields are the contract's; `reliability_low`/`reliability_high` (the
+/// 90% credible interval of `reliability`), `checked` and `copies` are additions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceScore {
+    pub outlet: String,
+    /// `"outlet"` or `"claimant"`.
+    pub kind: String,
+    /// Estimated probability that a claim of this source is right, in [0, 1].
+    pub reliability: f64,
+    /// Claims the source made.
+    pub claims: usize,
+    /// Claims that agree with the estimated truth, counted where another independent
+    /// source also spoke about the same object (only those can be checked).
+    pub agreed: usize,
+    /// Checked claims that disagree with the estimated truth.
+    pub conflicted: usize,
+    /// Share of the source's claims it only relays from someone else.
+    pub attributed_share: f64,
+    pub explanation: String,
+    /// Lower end of the 90% credible interval of `reliability`.
+    pub reliability_low: f64,
+    /// Upper end of the 90% credible interval of `reliability`.
+    pub reliability_high: f64,
+    /// Claims that could be checked (`agreed + conflicted`).
+    pub checked: usize,
+    /// Sources this one most likely copies from or shares a common origin with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<String>,
+}
+
+/// A claimed value: a number or a categorical (text) value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Num(f64),
+    Text(String),
+}
+
+impl Value {
+    /// A key under which equal values meet (numbers by value, `-0` = `0`).
+    pub fn key(&self) -> String {
+        match self {
+            Value::Num(n) => {
+                let n = if *n == 0.0 { 0.0 } else { *n };
+                format!("n:{n}")
+            }
+            Value::Text(t) => format!("t:{t}"),
+        }
+    }
+
+    pub fn as_num(&self) -> Option<f64> {
+        match self {
+            Value::Num(n) => Some(*n),
+            Value::Text(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Num(n) => write!(f, "{n}"),
+            Value::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+/// One object's estimated truth in the contract's output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TruthOut {
+    pub key: String,
+    pub value: Option<Value>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub support: Vec<String>,
+}
+
+/// The contract's JSON for `crosscheck sources --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourcesReport {
+    pub sources: Vec<SourceScore>,
+    pub truths: Vec<TruthOut>,
+}
+
+/// What a report shows about one article (for links and attribution).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    pub id: String,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Counts at the top of a report.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportSummary {
+    pub articles: usize,
+    pub outlets: usize,
+    pub claims: usize,
+    pub clusters: usize,
+    pub discrepancies: usize,
+    pub internal: usize,
+}
+
+/// Everything `crosscheck report` presents: the comparison and sources contracts together,
+/// with the claims and articles they refer to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportData {
+    pub title: String,
+    /// When the report was made; `None` leaves it out (stable golden files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated_at: Option<String>,
+    pub summary: ReportSummary,
+    pub clusters: Vec<Cluster>,
+    pub internal: Vec<Inconsistency>,
+    pub sources: Vec<SourceScore>,
+    pub truths: Vec<TruthOut>,
+    pub claims: Vec<Claim>,
+    pub articles: Vec<ArticleMeta>,
+}

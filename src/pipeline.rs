@@ -226,3 +226,65 @@ impl Run<'_> {
         Ok(())
     }
 }
+
+/// Everything a report shows, from the index: claims (all, or those about the quantities a
+/// query selects), their comparison, source scores, and the articles' metadata.
+pub fn report_data(
+    index: &CrossIndex,
+    query: Option<&str>,
+    generated_at: Option<String>,
+) -> Result<crate::model::ReportData> {
+    use crate::index::ClaimQuery;
+    use crate::model::{ReportData, ReportSummary};
+    let (claims, hits) = index.claims_for_comparison(&ClaimQuery {
+        text: query.map(str::to_owned),
+        ..ClaimQuery::default()
+    })?;
+    let mut comparison =
+        crate::compare::compare(&claims, &crate::compare::CompareOptions::default());
+    if let Some(hits) = &hits {
+        comparison
+            .clusters
+            .retain(|c| c.claims.iter().any(|id| hits.contains(id)));
+        comparison
+            .internal
+            .retain(|i| i.claims.iter().any(|id| hits.contains(id)));
+    }
+    let sources = crate::reliability::corpus::sources_from_claims(&claims);
+    let mut articles = index.article_metas()?;
+    let used: std::collections::HashSet<&str> =
+        claims.iter().map(|c| c.article_id.as_str()).collect();
+    if hits.is_some() {
+        articles.retain(|a| used.contains(a.id.as_str()));
+    }
+    let outlets: std::collections::BTreeSet<&str> = articles
+        .iter()
+        .filter_map(|a| a.outlet.as_deref())
+        .collect();
+    let summary = ReportSummary {
+        articles: articles.len(),
+        outlets: outlets.len(),
+        claims: claims.len(),
+        clusters: comparison.clusters.len(),
+        discrepancies: comparison
+            .clusters
+            .iter()
+            .map(|c| c.discrepancies.len())
+            .sum(),
+        internal: comparison.internal.len(),
+    };
+    Ok(ReportData {
+        title: match query {
+            Some(q) => format!("crosscheck report: {q}"),
+            None => "crosscheck report".into(),
+        },
+        generated_at,
+        summary,
+        clusters: comparison.clusters,
+        internal: comparison.internal,
+        sources: sources.sources,
+        truths: sources.truths,
+        claims,
+        articles,
+    })
+}

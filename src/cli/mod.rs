@@ -4,6 +4,7 @@ mod claims;
 mod compare;
 mod index;
 mod search;
+mod sources;
 mod stats;
 
 use std::path::PathBuf;
@@ -35,6 +36,8 @@ pub enum Command {
     Claims(claims::Args),
     /// Clusters of the same claim across outlets: agreement, consensus, discrepancies.
     Compare(compare::Args),
+    /// How reliable outlets and claimants have been, with the evidence.
+    Sources(sources::Args),
     /// Articles per outlet, date range, claims, index size.
     Stats(stats::Args),
 }
@@ -53,6 +56,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search::run(&cli.index, args),
         Command::Claims(args) => claims::run(&cli.index, args),
         Command::Compare(args) => compare::run(&cli.index, args),
+        Command::Sources(args) => sources::run(&cli.index, args),
         Command::Stats(args) => stats::run(&cli.index, args),
     }
 }

@@ -91,7 +91,7 @@ fn outlets(claims: &[Claim], members: &[usize]) -> Vec<String> {
 /// so they share a time. An undated figure is placed at the latest date whose figures it
 /// matches (from the same claimant if possible): a report that repeats a known figure is
 /// about that figure's time; one that matches nothing stays undated.
-fn effective_dates(claims: &[Claim], group: &ClaimGroup) -> HashMap<usize, Option<String>> {
+pub fn effective_dates(claims: &[Claim], group: &ClaimGroup) -> HashMap<usize, Option<String>> {
     let members = &group.members;
     if group.event_date.is_some() {
         return members

@@ -247,3 +247,25 @@ impl CrossIndex {
         Ok((claims, Some(hit_ids)))
     }
 }
+
+impl CrossIndex {
+    /// Every article's metadata (not its text), ordered by date then id.
+    pub fn article_metas(&self) -> Result<Vec<crate::model::ArticleMeta>> {
+        let searcher = self.searcher()?;
+        let query = term(self.fields.doc_type, super::schema::ARTICLE);
+        let mut metas = Vec::new();
+        for address in searcher.search(&*query, &DocSetCollector)? {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let article = self.article_from_doc(&doc);
+            metas.push(crate::model::ArticleMeta {
+                id: article.id,
+                outlet: article.outlet,
+                title: article.title,
+                url: article.url,
+                date: article.date,
+            });
+        }
+        metas.sort_by(|a, b| (a.date.as_deref(), &a.id).cmp(&(b.date.as_deref(), &b.id)));
+        Ok(metas)
+    }
+}

@@ -4,3 +4,4 @@
 
 pub mod compare_text;
 pub mod escape;
+pub mod sources_text;

@@ -1,0 +1,185 @@
+//! Source reliability from the claims of an indexed corpus: claimants are rated by truth
+//! discovery on their figures (each claimant's figure counted once however many outlets
+//! relay it), outlets on their own unattributed figures and on relaying faithfully (does
+//! an outlet's version of a claimant's figure or quote match what the other outlets report
+//! the same claimant said?).
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::{discover, report, Observation, Params, SourceKind, SourcesReport, Value};
+use crate::compare::{effective_dates, Interval};
+use crate::matching::{group_claims, quote_words, ClaimGroup};
+use crate::model::{Claim, ClaimKind, SourceScore};
+
+/// A claimant's name as outlets agree on it: lower case, without a leading "the".
+pub fn claimant_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Rates every outlet and claimant in `claims`.
+pub fn sources_from_claims(claims: &[Claim]) -> SourcesReport {
+    let groups = group_claims(claims);
+    sources_from_groups(claims, &groups)
+}
+
+pub fn sources_from_groups(claims: &[Claim], groups: &[ClaimGroup]) -> SourcesReport {
+    // Display names: the most common spelling of each claimant.
+    let mut spellings: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
+    for claim in claims {
+        if let Some(a) = &claim.attribution {
+            *spellings
+                .entry(claimant_key(&a.source))
+                .or_default()
+                .entry(a.source.trim().to_owned())
+                .or_default() += 1;
+        }
+    }
+    let display = |key: &str| -> String {
+        spellings
+            .get(key)
+            .and_then(|m| {
+                m.iter()
+                    .max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone())))
+            })
+            .map(|(name, _)| name.clone())
+            .unwrap_or_else(|| key.to_owned())
+    };
+
+    let mut observations = Vec::new();
+    for group in groups.iter().filter(|g| g.kind == ClaimKind::Quantity) {
+        let dates = effective_dates(claims, group);
+        for &i in &group.members {
+            let claim = &claims[i];
+            let Some(q) = &claim.quantity else { continue };
+            let outlet = claim
+                .outlet
+                .clone()
+                .unwrap_or_else(|| "(unknown outlet)".into());
+            let iv = Interval::of(q);
+            observations.push(Observation {
+                source: outlet,
+                object: group.key.clone(),
+                value: Value::Num(q.value),
+                low: iv.low,
+                high: iv.high,
+                date: dates.get(&i).cloned().flatten(),
+                relayed_from: claim
+                    .attribution
+                    .as_ref()
+                    .map(|a| display(&claimant_key(&a.source))),
+                kind: SourceKind::Outlet,
+            });
+        }
+    }
+    let discovery = discover(&observations, &Params::default());
+    let mut sources = report(&discovery);
+    add_relay_evidence(claims, groups, &mut sources.sources);
+    sources.sources.sort_by(|a, b| {
+        b.reliability
+            .total_cmp(&a.reliability)
+            .then_with(|| a.outlet.cmp(&b.outlet))
+    });
+    sources
+}
+
+/// How faithfully each outlet relays: per claimant, date and quantity (or quote), an
+/// outlet's version agrees when it fits what most other outlets report that claimant said.
+fn add_relay_evidence(claims: &[Claim], groups: &[ClaimGroup], scores: &mut [SourceScore]) {
+    let mut agreed: HashMap<String, usize> = HashMap::new();
+    let mut conflicted: HashMap<String, usize> = HashMap::new();
+    for group in groups {
+        let dates = effective_dates(claims, group);
+        // (claimant or speaker, date) → members
+        let mut voices: BTreeMap<(String, Option<String>), Vec<usize>> = BTreeMap::new();
+        for &i in &group.members {
+            let voice = match claims[i].kind {
+                ClaimKind::Quantity => claims[i]
+                    .attribution
+                    .as_ref()
+                    .map(|a| claimant_key(&a.source)),
+                ClaimKind::Quote => Some(group.key.clone()),
+            };
+            if let Some(voice) = voice {
+                voices
+                    .entry((voice, dates.get(&i).cloned().flatten()))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        for members in voices.values() {
+            let outlets: std::collections::BTreeSet<&str> = members
+                .iter()
+                .filter_map(|&i| claims[i].outlet.as_deref())
+                .collect();
+            if outlets.len() < 2 {
+                continue;
+            }
+            for &i in members {
+                let others: Vec<usize> = members
+                    .iter()
+                    .copied()
+                    .filter(|&j| claims[j].outlet != claims[i].outlet)
+                    .collect();
+                let fits = others
+                    .iter()
+                    .filter(|&&j| same_report(&claims[i], &claims[j]))
+                    .count();
+                let Some(outlet) = claims[i].outlet.clone() else {
+                    continue;
+                };
+                if fits * 2 >= others.len() {
+                    *agreed.entry(outlet).or_default() += 1;
+                } else {
+                    *conflicted.entry(outlet).or_default() += 1;
+                }
+            }
+        }
+    }
+    for score in scores.iter_mut().filter(|s| s.kind == "outlet") {
+        let a = agreed.get(&score.outlet).copied().unwrap_or(0);
+        let c = conflicted.get(&score.outlet).copied().unwrap_or(0);
+        if a + c == 0 {
+            continue;
+        }
+        // Combine with the discovery's estimate as a Beta posterior: its checked claims
+        // and the relay checks both count as evidence, on the same 0.7 / 2 prior.
+        let params = Params::default();
+        let own_checked = score.checked as f64;
+        let own_right = score.reliability * own_checked;
+        let n = own_checked + (a + c) as f64;
+        let right = own_right + a as f64;
+        let mean =
+            (right + params.prior_mean * params.prior_strength) / (n + params.prior_strength);
+        let sd = (mean * (1.0 - mean) / (n + params.prior_strength + 1.0)).sqrt();
+        score.reliability = round4(mean);
+        score.reliability_low = round4((mean - 1.645 * sd).max(0.0));
+        score.reliability_high = round4((mean + 1.645 * sd).min(1.0));
+        score.agreed += a;
+        score.conflicted += c;
+        score.checked += a + c;
+        score.explanation.push_str(&format!(
+            " Relaying: {a} of {} claimant figures or quotes it reports match what other outlets report the same claimant said{}. With that evidence: reliability {:.2} (90% interval {:.2}-{:.2}).",
+            a + c,
+            if c > 0 { format!("; {c} do not") } else { String::new() },
+            score.reliability,
+            score.reliability_low,
+            score.reliability_high
+        ));
+    }
+}
+
+fn same_report(a: &Claim, b: &Claim) -> bool {
+    match (a.kind, &a.quantity, &b.quantity, &a.quote, &b.quote) {
+        (ClaimKind::Quantity, Some(qa), Some(qb), _, _) => {
+            Interval::of(qa).overlaps(&Interval::of(qb))
+        }
+        (ClaimKind::Quote, _, _, Some(x), Some(y)) => quote_words(&x.text) == quote_words(&y.text),
+        _ => false,
+    }
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
