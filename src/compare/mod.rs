@@ -321,7 +321,6 @@ fn consensus(
     let mut values: Vec<f64> = covering
         .iter()
         .filter_map(|(i, _)| claims[*i].quantity.as_ref().map(|q| q.value))
-        .filter(|v| hull.contains(*v))
         .collect();
     values.sort_by(f64::total_cmp);
     let value = values.get(values.len() / 2).copied().unwrap_or(best);

@@ -468,4 +468,53 @@ mod tests {
         assert_ne!(a, content_id(Some("Other"), "text"));
         assert_eq!(a.len(), 16);
     }
+
+    mod fuzz {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            #[test]
+            fn text_parser_never_panics(input in "\\PC{0,400}", sep in prop::sample::select(vec![" – ", " — ", " | ", " - ", ": ", "\n", "\n\n"])) {
+                let draft = parse_text(&format!("{input}{sep}{input}"));
+                prop_assert!(draft.text.is_some());
+                let _ = parse_byline(&input);
+            }
+
+            #[test]
+            fn decode_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+                if let Decoded::Text { text, .. } = decode(&bytes) {
+                    prop_assert!(!text.contains('\0'));
+                }
+            }
+
+            #[test]
+            fn json_reader_never_panics(input in "\\PC{0,300}") {
+                let mut parsed = Parsed::default();
+                let mut lines = JsonLines::from_reader("f".into(), input.as_bytes(), 1000);
+                while lines.next_chunk(3, &mut parsed) {}
+                if let Ok(value) = serde_json::from_str::<serde_json::Value>(&input) {
+                    let _ = article_from_value(&value);
+                }
+            }
+
+            #[test]
+            fn json_objects_with_odd_fields(text in "\\PC{0,50}", outlet in "\\PC{0,20}", date in "\\PC{0,25}", n in any::<i64>()) {
+                let value = serde_json::json!({"text": text, "outlet": outlet, "date": date, "authors": [outlet, n], "id": n});
+                if let Ok(draft) = article_from_value(&value) {
+                    prop_assert!(draft.text.is_some());
+                }
+            }
+
+            #[test]
+            fn html_extractor_never_panics(body in "\\PC{0,300}", tag in prop::sample::select(vec!["p", "article", "script", "nav", "div", "meta", "title"])) {
+                let page = format!("<html><head><title>{body}</title></head><body><{tag}>{body}</{tag}><p>{body}</p></body></html>");
+                let draft = parse_html(&page);
+                prop_assert!(draft.text.is_some());
+                let _ = parse_html(&body);
+            }
+        }
+    }
 }
