@@ -235,28 +235,44 @@ pub fn report_data(
     generated_at: Option<String>,
 ) -> Result<crate::model::ReportData> {
     use crate::index::ClaimQuery;
-    use crate::model::{ReportData, ReportSummary};
     let (claims, hits) = index.claims_for_comparison(&ClaimQuery {
         text: query.map(str::to_owned),
         ..ClaimQuery::default()
     })?;
+    let articles = index.article_metas()?;
+    Ok(build_report(
+        claims,
+        articles,
+        hits.as_deref(),
+        query,
+        generated_at,
+    ))
+}
+
+/// The report of given claims and articles. With `hits` (the claims a query matched), only
+/// the clusters and articles that concern them are kept.
+pub fn build_report(
+    claims: Vec<Claim>,
+    mut articles: Vec<crate::model::ArticleMeta>,
+    hits: Option<&[String]>,
+    query: Option<&str>,
+    generated_at: Option<String>,
+) -> crate::model::ReportData {
+    use crate::model::{ReportData, ReportSummary};
     let mut comparison =
         crate::compare::compare(&claims, &crate::compare::CompareOptions::default());
-    if let Some(hits) = &hits {
+    if let Some(hits) = hits {
         comparison
             .clusters
             .retain(|c| c.claims.iter().any(|id| hits.contains(id)));
         comparison
             .internal
             .retain(|i| i.claims.iter().any(|id| hits.contains(id)));
-    }
-    let sources = crate::reliability::corpus::sources_from_claims(&claims);
-    let mut articles = index.article_metas()?;
-    let used: std::collections::HashSet<&str> =
-        claims.iter().map(|c| c.article_id.as_str()).collect();
-    if hits.is_some() {
+        let used: std::collections::HashSet<&str> =
+            claims.iter().map(|c| c.article_id.as_str()).collect();
         articles.retain(|a| used.contains(a.id.as_str()));
     }
+    let sources = crate::reliability::corpus::sources_from_claims(&claims);
     let outlets: std::collections::BTreeSet<&str> = articles
         .iter()
         .filter_map(|a| a.outlet.as_deref())
@@ -273,7 +289,7 @@ pub fn report_data(
             .sum(),
         internal: comparison.internal.len(),
     };
-    Ok(ReportData {
+    ReportData {
         title: match query {
             Some(q) => format!("crosscheck report: {q}"),
             None => "crosscheck report".into(),
@@ -286,5 +302,31 @@ pub fn report_data(
         truths: sources.truths,
         claims,
         articles,
-    })
+    }
+}
+
+/// The report of the files under `paths`, read and extracted without an index (for tests
+/// and one-off runs).
+pub fn report_of_files(paths: &[PathBuf]) -> crate::model::ReportData {
+    let (files, _) = ingest::discover(paths);
+    let mut articles = Vec::new();
+    for (path, format) in files {
+        articles.extend(ingest::read_document(&path, format, DEFAULT_MAX_FILE_BYTES).articles);
+    }
+    let claims: Vec<Claim> = articles
+        .par_iter()
+        .flat_map(extract::extract_claims)
+        .collect();
+    let mut metas: Vec<crate::model::ArticleMeta> = articles
+        .into_iter()
+        .map(|a| crate::model::ArticleMeta {
+            id: a.id,
+            outlet: a.outlet,
+            title: a.title,
+            url: a.url,
+            date: a.date,
+        })
+        .collect();
+    metas.sort_by(|a, b| (a.date.as_deref(), &a.id).cmp(&(b.date.as_deref(), &b.id)));
+    build_report(claims, metas, None, None, None)
 }

@@ -3,6 +3,8 @@
 mod claims;
 mod compare;
 mod index;
+mod report;
+mod run;
 mod search;
 mod sources;
 mod stats;
@@ -28,6 +30,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The main job: index the corpus and write every report into report/.
+    Run(run::Args),
     /// Read articles (txt, json, jsonl, html) into the index.
     Index(index::Args),
     /// Full-text search over the indexed articles.
@@ -38,6 +42,8 @@ pub enum Command {
     Compare(compare::Args),
     /// How reliable outlets and claimants have been, with the evidence.
     Sources(sources::Args),
+    /// The discrepancy report (Markdown, JSON, CSV or HTML).
+    Report(report::Args),
     /// Articles per outlet, date range, claims, index size.
     Stats(stats::Args),
 }
@@ -52,11 +58,13 @@ pub enum Format {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Run(args) => run::run(&cli.index, args),
         Command::Index(args) => index::run(&cli.index, args),
         Command::Search(args) => search::run(&cli.index, args),
         Command::Claims(args) => claims::run(&cli.index, args),
         Command::Compare(args) => compare::run(&cli.index, args),
         Command::Sources(args) => sources::run(&cli.index, args),
+        Command::Report(args) => report::run(&cli.index, args),
         Command::Stats(args) => stats::run(&cli.index, args),
     }
 }

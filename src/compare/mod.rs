@@ -463,11 +463,25 @@ fn quote_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
 /// A claim about a narrower place (Gaza City) beside claims about the wider one (Gaza) with
 /// the same subject: reported on the wider cluster so a reader is not misled.
 fn add_scope_discrepancies(claims: &[Claim], groups: &[ClaimGroup], clusters: &mut [Cluster]) {
+    // Only groups counting the same thing in the same state can differ in scope.
+    let mut by_subject: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        if group.kind == ClaimKind::Quantity && group.location.is_some() {
+            by_subject
+                .entry((group.entity.as_str(), group.status.as_str()))
+                .or_default()
+                .push(g);
+        }
+    }
     for (b, broad) in groups.iter().enumerate() {
         let Some(broad_location) = &broad.location else {
             continue;
         };
-        for narrow in groups {
+        let same_subject = by_subject
+            .get(&(broad.entity.as_str(), broad.status.as_str()))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        for narrow in same_subject.iter().map(|&g| &groups[g]) {
             let Some(narrow_location) = &narrow.location else {
                 continue;
             };

@@ -911,7 +911,24 @@ fn location_at(tk: &Toks, from: usize, to: usize) -> Option<(usize, String)> {
                     "arrived",
                 ],
             );
-        if tk.any(k, LOC_PREP) || moved {
+        // "the attack on Israel", "strikes on Gaza": where the victims were
+        let attacked = tk.is(k, "on")
+            && tk.any(
+                k.wrapping_sub(1),
+                &[
+                    "attack",
+                    "attacks",
+                    "assault",
+                    "raid",
+                    "raids",
+                    "strike",
+                    "strikes",
+                    "invasion",
+                    "bombardment",
+                    "offensive",
+                ],
+            );
+        if tk.any(k, LOC_PREP) || moved || attacked {
             let mut m = k + 1;
             let det = tk.is(m, "the");
             if det {

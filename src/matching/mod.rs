@@ -63,8 +63,13 @@ pub fn parse_key(key: &str) -> Option<KeyParts> {
 
 /// Whether `narrow` is a part of `broad` by name: "gaza-city" within "gaza".
 pub fn location_within(narrow: &str, broad: &str) -> bool {
-    narrow != broad
-        && (narrow.starts_with(&format!("{broad}-")) || narrow.ends_with(&format!("-{broad}")))
+    let prefix = narrow
+        .strip_prefix(broad)
+        .is_some_and(|rest| rest.starts_with('-'));
+    let suffix = narrow
+        .strip_suffix(broad)
+        .is_some_and(|rest| rest.ends_with('-'));
+    narrow != broad && (prefix || suffix)
 }
 
 /// The date a claim's figure refers to: its `as_of`, else its article's date.

@@ -1,7 +1,11 @@
 //! `report` owns presenting results: text for terminals, Markdown for newsroom documents,
 //! JSON for pipes, CSV and self-contained HTML. Printers only format what the deciding
-//! stages produced; every piece of article text is escaped on the way out.
+//! stages produced; every piece of article text is escaped on the way out (`escape`).
 
+pub mod common;
 pub mod compare_text;
+pub mod csv;
 pub mod escape;
+pub mod html;
+pub mod markdown;
 pub mod sources_text;
