@@ -7,6 +7,7 @@
 pub mod compare;
 pub mod error;
 pub mod extract;
+pub mod gen;
 pub mod index;
 pub mod ingest;
 pub mod matching;

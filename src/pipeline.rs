@@ -23,6 +23,8 @@ pub struct IndexOptions {
     pub batch_articles: usize,
     /// Memory budget of the tantivy writer.
     pub writer_bytes: usize,
+    /// Extract claims (off only for the index-only baseline of the benchmarks).
+    pub extract: bool,
 }
 
 impl Default for IndexOptions {
@@ -31,6 +33,7 @@ impl Default for IndexOptions {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             batch_articles: 2000,
             writer_bytes: DEFAULT_WRITER_BYTES,
+            extract: true,
         }
     }
 }
@@ -81,6 +84,7 @@ pub fn index_paths(
         writer: index.writer(options.writer_bytes)?,
         since_commit: 0,
         batch: options.batch_articles.max(1),
+        extract: options.extract,
     };
     for diagnostic in &walk_problems {
         run.note(diagnostic, progress);
@@ -113,6 +117,7 @@ struct Run<'a> {
     writer: crate::index::IndexWriterSink<'a>,
     since_commit: usize,
     batch: usize,
+    extract: bool,
 }
 
 impl Run<'_> {
@@ -197,6 +202,7 @@ impl Run<'_> {
             .zip(&outcomes)
             .map(|(article, outcome)| match outcome {
                 WriteOutcome::Duplicate => Vec::new(),
+                _ if !self.extract => Vec::new(),
                 _ => extract::extract_claims(article),
             })
             .collect();

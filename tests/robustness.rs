@@ -379,3 +379,27 @@ fn a_damaged_index_is_detected_and_says_how_to_rebuild() {
         }
     }
 }
+
+#[test]
+fn a_file_deleted_after_the_walk_is_reported_and_the_rest_goes_on() {
+    let ws = Workspace::new();
+    ws.write("c/a.txt", "About 40 people were missing, officials said.");
+    ws.write("c/b.txt", "More than 12 people were hurt, police said.");
+    let (files, problems) = crosscheck::ingest::discover(&[ws.path("c")]);
+    assert!(problems.is_empty());
+    assert_eq!(files.len(), 2);
+    std::fs::remove_file(ws.path("c/a.txt")).expect("delete");
+    let mut read = 0;
+    let mut errors = Vec::new();
+    for (path, format) in &files {
+        let parsed = crosscheck::ingest::read_document(path, *format, 1 << 20);
+        read += parsed.articles.len();
+        errors.extend(parsed.diagnostics.into_iter().filter(|d| d.rejected));
+    }
+    assert_eq!(read, 1);
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].origin.ends_with("a.txt") && errors[0].message.contains("cannot read"),
+        "{errors:?}"
+    );
+}

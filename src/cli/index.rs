@@ -25,6 +25,9 @@ pub struct Args {
     /// Memory budget of the index writer, in MiB.
     #[arg(long, default_value_t = 128)]
     pub writer_memory_mb: usize,
+    /// Index the articles only, without extracting claims (the benchmarks' baseline).
+    #[arg(long, hide = true)]
+    pub no_extract: bool,
 }
 
 pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
@@ -35,6 +38,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         max_file_bytes: args.max_file_bytes,
         batch_articles: args.batch,
         writer_bytes: args.writer_memory_mb.max(16) * 1024 * 1024,
+        extract: !args.no_extract,
     };
     let mut progress = BarProgress::new();
     let summary = pipeline::index_paths(&index, &args.paths, &options, &mut progress)?;

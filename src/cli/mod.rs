@@ -2,6 +2,7 @@
 
 mod claims;
 mod compare;
+mod gen;
 mod index;
 mod report;
 mod run;
@@ -44,6 +45,8 @@ pub enum Command {
     Sources(sources::Args),
     /// The discrepancy report (Markdown, JSON, CSV or HTML).
     Report(report::Args),
+    /// Write a synthetic corpus with planted truths (benchmarks, tests).
+    Gen(gen::Args),
     /// Articles per outlet, date range, claims, index size.
     Stats(stats::Args),
 }
@@ -65,6 +68,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Compare(args) => compare::run(&cli.index, args),
         Command::Sources(args) => sources::run(&cli.index, args),
         Command::Report(args) => report::run(&cli.index, args),
+        Command::Gen(args) => gen::run(args),
         Command::Stats(args) => stats::run(&cli.index, args),
     }
 }

@@ -28,6 +28,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         max_file_bytes: crosscheck::ingest::DEFAULT_MAX_FILE_BYTES,
         batch: 2000,
         writer_memory_mb: 128,
+        no_extract: false,
     };
     let index_code = super::index::run(index_dir, index_args)?;
     let index = CrossIndex::open(index_dir)?;

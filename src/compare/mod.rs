@@ -463,58 +463,73 @@ fn quote_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
 /// A claim about a narrower place (Gaza City) beside claims about the wider one (Gaza) with
 /// the same subject: reported on the wider cluster so a reader is not misled.
 fn add_scope_discrepancies(claims: &[Claim], groups: &[ClaimGroup], clusters: &mut [Cluster]) {
-    // Only groups counting the same thing in the same state can differ in scope.
-    let mut by_subject: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    // Groups by what they count and where: a narrower place's wider places are found by
+    // name ("gaza-city" → "gaza"), so the cost grows with the groups, not their pairs.
+    let mut by_place: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
     for (g, group) in groups.iter().enumerate() {
-        if group.kind == ClaimKind::Quantity && group.location.is_some() {
-            by_subject
-                .entry((group.entity.as_str(), group.status.as_str()))
+        if let (ClaimKind::Quantity, Some(location)) = (group.kind, &group.location) {
+            by_place
+                .entry((
+                    group.entity.as_str(),
+                    group.status.as_str(),
+                    location.as_str(),
+                ))
                 .or_default()
                 .push(g);
         }
     }
-    for (b, broad) in groups.iter().enumerate() {
-        let Some(broad_location) = &broad.location else {
+    for narrow in groups.iter().filter(|g| g.kind == ClaimKind::Quantity) {
+        let Some(narrow_location) = &narrow.location else {
             continue;
         };
-        let same_subject = by_subject
-            .get(&(broad.entity.as_str(), broad.status.as_str()))
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        for narrow in same_subject.iter().map(|&g| &groups[g]) {
-            let Some(narrow_location) = &narrow.location else {
-                continue;
-            };
-            if narrow.kind != ClaimKind::Quantity
-                || narrow.entity != broad.entity
-                || narrow.status != broad.status
-                || !location_within(narrow_location, broad_location)
-            {
-                continue;
-            }
-            for &n in &narrow.members {
-                for &w in &broad.members {
-                    let (nc, wc) = (&claims[n], &claims[w]);
-                    if nc.article_id == wc.article_id {
-                        continue;
+        for broad_location in wider_places(narrow_location) {
+            let key = (
+                narrow.entity.as_str(),
+                narrow.status.as_str(),
+                broad_location,
+            );
+            for &b in by_place.get(&key).map(Vec::as_slice).unwrap_or_default() {
+                let broad = &groups[b];
+                if !location_within(narrow_location, broad_location) {
+                    continue;
+                }
+                for &n in &narrow.members {
+                    for &w in &broad.members {
+                        let (nc, wc) = (&claims[n], &claims[w]);
+                        if nc.article_id == wc.article_id {
+                            continue;
+                        }
+                        clusters[b].discrepancies.push(Discrepancy {
+                            a: wc.claim_id.clone(),
+                            b: nc.claim_id.clone(),
+                            kind: DiscrepancyType::Scope,
+                            severity: SCOPE_SEVERITY,
+                            explanation: format!(
+                                "{} is about {}, {} about {}: different scope, not comparable as the same figure",
+                                describe(wc),
+                                title_case(broad_location),
+                                describe(nc),
+                                title_case(narrow_location)
+                            ),
+                        });
                     }
-                    clusters[b].discrepancies.push(Discrepancy {
-                        a: wc.claim_id.clone(),
-                        b: nc.claim_id.clone(),
-                        kind: DiscrepancyType::Scope,
-                        severity: SCOPE_SEVERITY,
-                        explanation: format!(
-                            "{} is about {}, {} about {}: different scope, not comparable as the same figure",
-                            describe(wc),
-                            title_case(broad_location),
-                            describe(nc),
-                            title_case(narrow_location)
-                        ),
-                    });
                 }
             }
         }
     }
+}
+
+/// The wider places a place slug names inside itself: "north-gaza-city" → "north-gaza",
+/// "north", "gaza-city", "gaza", "city".
+fn wider_places(slug: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (i, c) in slug.char_indices() {
+        if c == '-' {
+            out.push(&slug[..i]);
+            out.push(&slug[i + 1..]);
+        }
+    }
+    out
 }
 
 /// (entity, location, as-of date) of a group of claims inside one article.
@@ -1086,5 +1101,75 @@ mod tests {
             "{}",
             d.explanation
         );
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn quantity() -> impl Strategy<Value = (f64, Qualifier, Option<f64>, Option<f64>)> {
+            (1.0..1000.0f64, 0usize..5, 0.0..50.0f64).prop_map(|(v, q, w)| match q {
+                0 => (v, Qualifier::Exact, Some(v), Some(v)),
+                1 => (v, Qualifier::Approx, Some((v - w).max(0.0)), Some(v + w)),
+                2 => (v, Qualifier::AtLeast, Some(v), None),
+                3 => (v, Qualifier::AtMost, None, Some(v)),
+                _ => (v, Qualifier::Range, Some(v), Some(v + w)),
+            })
+        }
+
+        fn claims_of(qs: &[(f64, Qualifier, Option<f64>, Option<f64>)]) -> Vec<Claim> {
+            qs.iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    claim(
+                        &format!("c{i}"),
+                        &format!("a{i}"),
+                        &format!("Outlet {i}"),
+                        "people/dead/valdora",
+                        (q.0, q.1, q.2, q.3, "figure"),
+                        "2025-05-19",
+                        None,
+                    )
+                })
+                .collect()
+        }
+
+        proptest! {
+            #[test]
+            fn agreement_is_in_range_and_ignores_order(qs in prop::collection::vec(quantity(), 1..8)) {
+                let forward = compare(&claims_of(&qs), &CompareOptions::default());
+                let mut reversed_claims = claims_of(&qs);
+                reversed_claims.reverse();
+                let backward = compare(&reversed_claims, &CompareOptions::default());
+                let a = forward.clusters[0].agreement;
+                prop_assert!((0.0..=1.0).contains(&a));
+                prop_assert!((a - backward.clusters[0].agreement).abs() < 1e-12);
+                let count = |c: &Comparison| c.clusters[0].discrepancies.len();
+                prop_assert_eq!(count(&forward), count(&backward));
+            }
+
+            #[test]
+            fn a_claim_never_conflicts_with_itself(q in quantity()) {
+                let comparison = compare(&claims_of(&[q, q]), &CompareOptions::default());
+                prop_assert_eq!(comparison.clusters[0].agreement, 1.0);
+                prop_assert!(comparison.clusters[0].discrepancies.is_empty());
+            }
+
+            #[test]
+            fn widening_a_claim_never_creates_a_conflict(qs in prop::collection::vec(quantity(), 2..6), pick in 0usize..6, widen in 0.0..100.0f64) {
+                let before = compare(&claims_of(&qs), &CompareOptions::default());
+                let mut wider = qs.clone();
+                let i = pick % wider.len();
+                let (v, _, low, high) = wider[i];
+                wider[i] = (v, Qualifier::Range, Some(low.map_or(0.0, |l| (l - widen).max(0.0))), high.map(|h| h + widen));
+                if wider[i].3.is_none() {
+                    wider[i].1 = Qualifier::AtLeast;
+                }
+                let after = compare(&claims_of(&wider), &CompareOptions::default());
+                let conflicts = |c: &Comparison| c.clusters[0].discrepancies.iter().filter(|d| d.a == format!("c{i}") || d.b == format!("c{i}")).count();
+                prop_assert!(conflicts(&after) <= conflicts(&before));
+                prop_assert!(after.clusters[0].agreement >= before.clusters[0].agreement - 1e-12);
+            }
+        }
     }
 }

@@ -284,6 +284,10 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// A chunk of JSON Lines ends after this many bytes of lines (or its line count), which
+/// bounds the memory one chunk takes whatever the file's size.
+pub const CHUNK_BYTES: usize = 32 * 1024 * 1024;
+
 /// A JSON Lines file read a chunk of lines at a time, so memory does not grow with the file.
 /// A line longer than the limit is skipped (and reported) without being held in memory.
 pub struct JsonLines<R> {
@@ -323,11 +327,13 @@ impl<R: BufRead> JsonLines<R> {
     /// file (or on a read error, which is reported).
     pub fn next_chunk(&mut self, max_lines: usize, out: &mut Parsed) -> bool {
         let mut taken = 0;
-        while taken < max_lines && !self.done {
+        let mut bytes = 0;
+        while taken < max_lines && bytes < CHUNK_BYTES && !self.done {
             match self.read_line() {
                 Ok(None) => self.done = true,
                 Ok(Some(too_long)) => {
                     taken += 1;
+                    bytes += self.line.len();
                     let origin = format!("{}:{}", self.origin, self.line_number);
                     if too_long {
                         out.diagnostics.push(rejected(
