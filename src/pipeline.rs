@@ -64,6 +64,29 @@ impl Progress for Silent {
     fn diagnostic(&mut self, _: &Diagnostic) {}
 }
 
+/// Claims are extracted from at most this much of one article's text: news articles are
+/// far shorter, and a runaway "article" (a whole dump in one file) must not take memory
+/// and time in proportion to its size.
+pub const MAX_EXTRACT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Claims of an article, from its first [`MAX_EXTRACT_BYTES`] of text.
+fn extract_bounded(article: &Article) -> Vec<Claim> {
+    if article.text.len() <= MAX_EXTRACT_BYTES {
+        return extract::extract_claims(article);
+    }
+    let mut end = MAX_EXTRACT_BYTES;
+    while !article.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Cut at the last paragraph break so no sentence is split.
+    let end = article.text[..end].rfind('\n').unwrap_or(end);
+    let head = Article {
+        text: article.text[..end].to_owned(),
+        ..article.clone()
+    };
+    extract::extract_claims(&head)
+}
+
 /// Files read together in parallel: at most this many, or this many bytes.
 const GROUP_FILES: usize = 256;
 const GROUP_BYTES: u64 = 64 * 1024 * 1024;
@@ -203,9 +226,25 @@ impl Run<'_> {
             .map(|(article, outcome)| match outcome {
                 WriteOutcome::Duplicate => Vec::new(),
                 _ if !self.extract => Vec::new(),
-                _ => extract::extract_claims(article),
+                _ => extract_bounded(article),
             })
             .collect();
+        for article in &parsed.articles {
+            if article.text.len() > MAX_EXTRACT_BYTES && self.extract {
+                self.note(
+                    &Diagnostic {
+                        origin: article.origin.clone(),
+                        message: format!(
+                            "article text is {} bytes; claims are extracted from its first {} bytes only (the whole text is indexed for search)",
+                            article.text.len(),
+                            MAX_EXTRACT_BYTES
+                        ),
+                        rejected: false,
+                    },
+                    progress,
+                );
+            }
+        }
         for ((article, outcome), claims) in parsed.articles.iter().zip(outcomes).zip(claims) {
             self.write(article, &claims, outcome)?;
         }

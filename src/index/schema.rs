@@ -44,7 +44,7 @@ pub fn build() -> (Schema, Fields) {
         .set_stored();
     let fields = Fields {
         doc_type: builder.add_text_field("doc_type", STRING | FAST),
-        article_id: builder.add_text_field("article_id", STRING | STORED | FAST),
+        article_id: builder.add_text_field("article_id", STRING | STORED),
         fingerprint: builder.add_text_field("fingerprint", STRING | STORED),
         outlet: builder.add_text_field("outlet", stemmed.clone()),
         outlet_key: builder.add_text_field("outlet_key", STRING | FAST),
@@ -57,7 +57,7 @@ pub fn build() -> (Schema, Fields) {
         date_num: builder.add_u64_field("date_num", INDEXED | FAST | STORED),
         language: builder.add_text_field("language", STORED),
         origin: builder.add_text_field("origin", STORED),
-        claim_id: builder.add_text_field("claim_id", STRING | STORED),
+        claim_id: builder.add_text_field("claim_id", STORED),
         claim_key: builder.add_text_field("claim_key", STRING | STORED | FAST),
         claim_kind: builder.add_text_field("claim_kind", STRING | FAST),
         low: builder.add_f64_field("low", FAST),

@@ -146,12 +146,9 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
             by_location.entry(location.clone()).or_default().push(*i);
         }
         if let Some(unlocated) = by_location.remove(&None) {
-            let located: Vec<(Option<String>, Vec<usize>)> = by_location
-                .iter()
-                .map(|(l, m)| (l.clone(), m.clone()))
-                .collect();
+            let located = PlaceIndex::new(claims, &by_location);
             for i in unlocated {
-                let target = best_location(claims, i, &located);
+                let target = located.best_location(claims, i);
                 by_location.entry(target).or_default().push(i);
             }
         }
@@ -219,31 +216,64 @@ fn canonicalise_entities(parsed: &mut [(usize, KeyParts)]) {
     }
 }
 
-/// For a claim that names no place: the one located group of its block, or the one whose
-/// claims read most like it; none when nothing resembles it.
-fn best_location(
-    claims: &[Claim],
-    i: usize,
-    located: &[(Option<String>, Vec<usize>)],
-) -> Option<String> {
-    match located {
-        [] => None,
-        [(only, _)] => only.clone(),
-        _ => {
-            let own = context_words(&claims[i]);
-            located
-                .iter()
-                .map(|(location, members)| {
-                    let best = members
-                        .iter()
-                        .map(|&m| jaccard(&own, &context_words(&claims[m])))
-                        .fold(0.0, f64::max);
-                    (best, location)
-                })
-                .filter(|(score, _)| *score >= 0.2)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .and_then(|(_, location)| location.clone())
+/// The located claims of one block, indexed by the words of their sentences, so that a
+/// claim naming no place is compared only with claims that share a distinctive word.
+struct PlaceIndex {
+    places: Vec<Option<String>>,
+    /// Per located claim: (its place's index in `places`, its context words).
+    entries: Vec<(usize, Vec<String>)>,
+    postings: HashMap<String, Vec<usize>>,
+}
+
+/// A word shared by more located claims than this says nothing about which place is meant.
+const COMMON_WORD_CLAIMS: usize = 64;
+
+impl PlaceIndex {
+    fn new(claims: &[Claim], by_location: &BTreeMap<Option<String>, Vec<usize>>) -> Self {
+        let mut places = Vec::new();
+        let mut entries = Vec::new();
+        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        for (place, members) in by_location {
+            places.push(place.clone());
+            for &m in members {
+                let words = context_words(&claims[m]);
+                for w in &words {
+                    postings.entry(w.clone()).or_default().push(entries.len());
+                }
+                entries.push((places.len() - 1, words));
+            }
         }
+        PlaceIndex {
+            places,
+            entries,
+            postings,
+        }
+    }
+
+    /// The one place of the block, or the place whose claims read most like this one; none
+    /// when nothing resembles it.
+    fn best_location(&self, claims: &[Claim], i: usize) -> Option<String> {
+        match self.places.as_slice() {
+            [] => return None,
+            [only] => return only.clone(),
+            _ => {}
+        }
+        let own = context_words(&claims[i]);
+        let mut candidates: Vec<usize> = own
+            .iter()
+            .filter_map(|w| self.postings.get(w))
+            .filter(|list| list.len() <= COMMON_WORD_CLAIMS)
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .map(|e| (jaccard(&own, &self.entries[e].1), self.entries[e].0))
+            .filter(|(score, _)| *score >= 0.2)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+            .and_then(|(_, place)| self.places[place].clone())
     }
 }
 
@@ -423,27 +453,48 @@ fn quote_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
         } else {
             QUOTE_SIMILARITY
         };
+        // Candidates come from an index of the words of the quotes already placed, so a
+        // quote is compared only with quotes that share a word, not with all of them.
         let mut clusters: Vec<Vec<usize>> = Vec::new();
+        let mut placed: Vec<(usize, usize)> = Vec::new(); // (claim, cluster)
+        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
         for i in indices {
             let text = claims[i]
                 .quote
                 .as_ref()
                 .map(|q| q.text.as_str())
                 .unwrap_or("");
-            let home = clusters.iter_mut().find(|members| {
-                members.iter().any(|&m| {
-                    let other = claims[m]
-                        .quote
-                        .as_ref()
-                        .map(|q| q.text.as_str())
-                        .unwrap_or("");
-                    quote_similarity(text, other) >= threshold
-                })
+            let mut words = quote_words(text);
+            words.sort();
+            words.dedup();
+            let mut candidates: Vec<usize> = words
+                .iter()
+                .filter_map(|w| postings.get(w))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let home = candidates.into_iter().find(|&p| {
+                let other = claims[placed[p].0]
+                    .quote
+                    .as_ref()
+                    .map(|q| q.text.as_str())
+                    .unwrap_or("");
+                quote_similarity(text, other) >= threshold
             });
-            match home {
-                Some(members) => members.push(i),
-                None => clusters.push(vec![i]),
+            let cluster = match home {
+                Some(p) => placed[p].1,
+                None => {
+                    clusters.push(Vec::new());
+                    clusters.len() - 1
+                }
+            };
+            clusters[cluster].push(i);
+            for w in words {
+                postings.entry(w).or_default().push(placed.len());
             }
+            placed.push((i, cluster));
         }
         for (n, members) in clusters.into_iter().enumerate() {
             groups.push(ClaimGroup {
