@@ -123,6 +123,20 @@ pub enum ClaimKind {
     Quote,
 }
 
+impl Claim {
+    /// Who the article says makes the claim, and via whom: "the governor via Wire Desk",
+    /// or "unattributed".
+    pub fn claimant_text(&self) -> String {
+        match &self.attribution {
+            Some(a) => match &a.via {
+                Some(via) => format!("{} via {via}", a.source),
+                None => a.source.clone(),
+            },
+            None => "unattributed".into(),
+        }
+    }
+}
+
 /// Words inside quote marks and who the article says spoke them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {

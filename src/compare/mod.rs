@@ -214,13 +214,7 @@ pub fn describe(claim: &Claim) -> String {
         .as_ref()
         .map(|q| q.surface.clone())
         .unwrap_or_default();
-    let claimant = match &claim.attribution {
-        Some(a) => match &a.via {
-            Some(via) => format!("{} via {via}", a.source),
-            None => a.source.clone(),
-        },
-        None => "unattributed".into(),
-    };
+    let claimant = claim.claimant_text();
     let date = claim_date(claim).unwrap_or("undated");
     format!("{outlet}: {figure} ({claimant}, {date})")
 }

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{discover, report, Observation, Params, SourceKind, SourcesReport, Value};
+use super::{discover, report, round4, Observation, Params, SourceKind, SourcesReport, Value};
 use crate::compare::{effective_dates, Interval};
 use crate::matching::{group_claims, quote_words, ClaimGroup};
 use crate::model::{Claim, ClaimKind, SourceScore};
@@ -178,8 +178,4 @@ fn same_report(a: &Claim, b: &Claim) -> bool {
         (ClaimKind::Quote, _, _, Some(x), Some(y)) => quote_words(&x.text) == quote_words(&y.text),
         _ => false,
     }
-}
-
-fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }

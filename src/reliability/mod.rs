@@ -130,6 +130,7 @@ pub fn report(d: &Discovery) -> SourcesReport {
     SourcesReport { sources, truths }
 }
 
-fn round4(x: f64) -> f64 {
+/// Rounded to four decimals, for stable output.
+pub(crate) fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }

@@ -81,13 +81,7 @@ pub fn outlet(claim: &Claim) -> &str {
 
 /// Who made the claim: "the health ministry via Harbor Ledger", or "unattributed".
 pub fn claimant(claim: &Claim) -> String {
-    match &claim.attribution {
-        Some(a) => match &a.via {
-            Some(via) => format!("{} via {via}", a.source),
-            None => a.source.clone(),
-        },
-        None => "unattributed".into(),
-    }
+    claim.claimant_text()
 }
 
 /// The date the figure is about: its own "as of" date, else the article's date, else a

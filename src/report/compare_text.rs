@@ -5,7 +5,9 @@ use std::fmt::Write;
 
 use super::escape::markdown;
 use crate::matching::claim_date;
-use crate::model::{interval_text, number_text, Claim, ClaimKind, Cluster, Comparison, Consensus};
+use crate::model::{
+    interval_text, number_text, Claim, ClaimKind, Cluster, Comparison, Consensus, Inconsistency,
+};
 
 /// Looks claims up by id.
 pub fn claim_map(claims: &[Claim]) -> HashMap<&str, &Claim> {
@@ -23,22 +25,22 @@ pub fn consensus_text(c: &Consensus) -> String {
     }
 }
 
-fn claimant(claim: &Claim) -> String {
-    match &claim.attribution {
-        Some(a) => match &a.via {
-            Some(via) => format!("{} via {via}", a.source),
-            None => a.source.clone(),
-        },
-        None => "unattributed".into(),
-    }
-}
-
 fn figure(claim: &Claim) -> (String, String) {
     match (&claim.quantity, &claim.quote) {
         (Some(q), _) => (q.surface.clone(), interval_text(q.low, q.high)),
         (None, Some(quote)) => (format!("“{}”", quote.text), String::new()),
         _ => (String::new(), String::new()),
     }
+}
+
+/// The outlet of the article an internal inconsistency was found in.
+fn finding_outlet<'a>(found: &Inconsistency, by_id: &HashMap<&str, &'a Claim>) -> &'a str {
+    found
+        .claims
+        .first()
+        .and_then(|id| by_id.get(id.as_str()))
+        .and_then(|c| c.outlet.as_deref())
+        .unwrap_or("(unknown outlet)")
 }
 
 /// One block per cluster, for a terminal.
@@ -68,7 +70,7 @@ pub fn text(comparison: &Comparison, claims: &[Claim]) -> String {
                 claim.outlet.as_deref().unwrap_or("(unknown outlet)"),
                 as_written,
                 interval,
-                claimant(claim),
+                claim.claimant_text(),
                 claim_date(claim).unwrap_or("undated")
             );
         }
@@ -86,12 +88,7 @@ pub fn text(comparison: &Comparison, claims: &[Claim]) -> String {
     if !comparison.internal.is_empty() {
         out.push_str("== inconsistencies inside one article\n");
         for found in &comparison.internal {
-            let outlet = found
-                .claims
-                .first()
-                .and_then(|id| by_id.get(id.as_str()))
-                .and_then(|c| c.outlet.as_deref())
-                .unwrap_or("(unknown outlet)");
+            let outlet = finding_outlet(found, &by_id);
             let _ = writeln!(
                 out,
                 "   ! {outlet} ({}): {}",
@@ -115,12 +112,7 @@ pub fn markdown_clusters(comparison: &Comparison, claims: &[Claim], heading: &st
     if !comparison.internal.is_empty() {
         let _ = writeln!(out, "{heading} Inconsistencies inside one article\n");
         for found in &comparison.internal {
-            let outlet = found
-                .claims
-                .first()
-                .and_then(|id| by_id.get(id.as_str()))
-                .and_then(|c| c.outlet.as_deref())
-                .unwrap_or("(unknown outlet)");
+            let outlet = finding_outlet(found, &by_id);
             let _ = writeln!(
                 out,
                 "- **{}** (article `{}`): {}",
@@ -167,7 +159,7 @@ fn cluster_markdown(
             markdown(claim.outlet.as_deref().unwrap_or("(unknown outlet)")),
             markdown(&as_written),
             markdown(&interval),
-            markdown(&claimant(claim)),
+            markdown(&claim.claimant_text()),
             claim_date(claim).unwrap_or("undated")
         );
     }
