@@ -143,28 +143,54 @@ fn bad_input_is_reported_and_the_rest_is_indexed() {
 }
 
 #[test]
-fn unreadable_folder_is_reported() {
+fn unreadable_folder_and_file_are_reported() {
     use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let mode = |path: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod")
+    };
     let ws = Workspace::new();
     ws.write("c/ok.txt", "A readable article about the flood.");
     let locked = ws.path("c/locked");
     std::fs::create_dir_all(&locked).expect("mkdir");
     std::fs::write(locked.join("inside.txt"), "hidden text").expect("write");
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
-    if std::fs::read_dir(&locked).is_ok() {
-        // Root reads every folder whatever its mode: this case cannot be made here.
-        println!("skipped: running with permission to read a mode-000 folder (root)");
-        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-        return;
-    }
-    let out = ws.run(&["index", "c"]);
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("locked: cannot read"),
-        "{}",
-        text(&out.stderr)
-    );
+    let secret = ws.write("c/secret.txt", "An article nobody may read.");
+    mode(&locked, 0o000);
+    mode(&secret, 0o000);
+    let out = if std::fs::read_dir(&locked).is_ok() {
+        // Root reads whatever the mode says, so the run drops to the unprivileged `nobody`
+        // (uid/gid 65534), from a copy of the binary in a folder it may enter, writing an
+        // index folder it owns.
+        mode(ws.dir.path(), 0o755);
+        let binary = ws.path("crosscheck-bin");
+        std::fs::copy(env!("CARGO_BIN_EXE_crosscheck"), &binary).expect("copy binary");
+        mode(&binary, 0o755);
+        std::fs::create_dir_all(ws.index_dir()).expect("mkdir index");
+        mode(&ws.index_dir(), 0o777);
+        let run = std::process::Command::new(&binary)
+            .current_dir(ws.dir.path())
+            .env_remove("CROSSCHECK_INDEX")
+            .args(["--index", "index", "index", "c"])
+            .uid(65534)
+            .gid(65534)
+            .output();
+        match run {
+            Ok(out) => out,
+            Err(err) => {
+                println!("skipped: cannot run as an unprivileged user here ({err})");
+                mode(&locked, 0o755);
+                return;
+            }
+        }
+    } else {
+        ws.run(&["index", "c"])
+    };
+    mode(&locked, 0o755);
+    mode(&secret, 0o644);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.contains("locked: cannot read"), "{err}");
+    assert!(err.contains("secret.txt: cannot read"), "{err}");
     assert_eq!(ws.stats()["articles"], 1);
 }
 

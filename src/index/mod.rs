@@ -79,9 +79,25 @@ impl CrossIndex {
         &self.path
     }
 
-    /// Takes the index's single writer; a second process gets [`Error::IndexLocked`].
+    /// Takes the index's single writer, with tantivy's default number of indexing threads;
+    /// a second process gets [`Error::IndexLocked`].
     pub fn writer(&self, memory_bytes: usize) -> Result<IndexWriterSink<'_>> {
-        let writer = self.index.writer(memory_bytes).map_err(|e| match e {
+        self.writer_with_threads(memory_bytes, None)
+    }
+
+    /// [`writer`](Self::writer) with `threads` indexing threads (`None`: tantivy's default,
+    /// one per core up to 8). Each thread gets its share of `memory_bytes` and writes its own
+    /// segments.
+    pub fn writer_with_threads(
+        &self,
+        memory_bytes: usize,
+        threads: Option<usize>,
+    ) -> Result<IndexWriterSink<'_>> {
+        let writer = match threads {
+            Some(n) => self.index.writer_with_num_threads(n.max(1), memory_bytes),
+            None => self.index.writer(memory_bytes),
+        };
+        let writer = writer.map_err(|e| match e {
             TantivyError::LockFailure(LockError::LockBusy, _) => Error::IndexLocked {
                 path: self.path.clone(),
             },

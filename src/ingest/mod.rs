@@ -286,7 +286,7 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
 
 /// A chunk of JSON Lines ends after this many bytes of lines (or its line count), which
 /// bounds the memory one chunk takes whatever the file's size.
-pub const CHUNK_BYTES: usize = 32 * 1024 * 1024;
+pub const CHUNK_BYTES: usize = 8 * 1024 * 1024;
 
 /// A JSON Lines file read a chunk of lines at a time, so memory does not grow with the file.
 /// A line longer than the limit is skipped (and reported) without being held in memory.
