@@ -246,6 +246,36 @@ pub struct Discrepancy {
     /// How far apart, relative to the values, in [0, 1].
     pub severity: f64,
     pub explanation: String,
+    /// Every claim holding `a`'s position (the same interval, date and claimant), `a`
+    /// first. Claims that repeat a figure are listed here rather than each paired with every
+    /// claim of the other side, so a figure repeated by a hundred outlets is one line.
+    #[serde(default)]
+    pub a_claims: Vec<String>,
+    /// Every claim holding `b`'s position, `b` first.
+    #[serde(default)]
+    pub b_claims: Vec<String>,
+    /// How many pairs of claims from different articles this discrepancy stands for.
+    #[serde(default = "one")]
+    pub pairs: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+impl Discrepancy {
+    /// Every claim on either side: `a_claims` and `b_claims`, or `a` and `b` where the
+    /// lists are absent (JSON written before they existed).
+    pub fn involved(&self) -> Vec<&str> {
+        if self.a_claims.is_empty() && self.b_claims.is_empty() {
+            return vec![self.a.as_str(), self.b.as_str()];
+        }
+        self.a_claims
+            .iter()
+            .chain(&self.b_claims)
+            .map(String::as_str)
+            .collect()
+    }
 }
 
 /// The interval most reports agree on.

@@ -134,21 +134,30 @@ fn compare_finds_conflicts_and_updates() {
     ] {
         assert!(cluster.get(field).is_some(), "missing {field}");
     }
-    let types: Vec<&str> = cluster["discrepancies"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|d| d["type"].as_str())
-        .collect();
+    // Pairs of claims per type: the two reports of 130 are one position, so each
+    // discrepancy with it stands for two pairs.
+    let pairs_of = |kind: &str| -> (usize, u64) {
+        let of_kind: Vec<&Value> = cluster["discrepancies"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|d| d["type"] == kind)
+            .collect();
+        let pairs = of_kind.iter().filter_map(|d| d["pairs"].as_u64()).sum();
+        (of_kind.len(), pairs)
+    };
+    assert_eq!(pairs_of("conflict"), (1, 2), "{cluster}");
+    assert_eq!(pairs_of("update"), (2, 3), "{cluster}");
+    let merged = &cluster["discrepancies"][0];
     assert_eq!(
-        types.iter().filter(|t| **t == "conflict").count(),
-        2,
-        "{types:?}"
+        merged["a_claims"].as_array().map(Vec::len),
+        Some(2),
+        "{merged}"
     );
     assert_eq!(
-        types.iter().filter(|t| **t == "update").count(),
-        3,
-        "{types:?}"
+        merged["b_claims"].as_array().map(Vec::len),
+        Some(1),
+        "{merged}"
     );
     assert!(comparison["internal"].as_array().is_some_and(Vec::is_empty));
 
@@ -166,8 +175,8 @@ fn compare_finds_conflicts_and_updates() {
         .map(Vec::len);
     assert_eq!(
         kept,
-        Some(2),
-        "only the updates to 171 are at least 20% apart: {strict}"
+        Some(1),
+        "only the update from 130 (two reports) to 171 is at least 20% apart: {strict}"
     );
     let out = ws.run(&["compare", "--min-severity", "3"]);
     assert_eq!(out.status.code(), Some(2));

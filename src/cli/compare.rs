@@ -59,12 +59,13 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         },
     );
     if let Some(hits) = hits {
+        let hits: std::collections::HashSet<&str> = hits.iter().map(String::as_str).collect();
         comparison
             .clusters
-            .retain(|c| c.claims.iter().any(|id| hits.contains(id)));
+            .retain(|c| c.claims.iter().any(|id| hits.contains(id.as_str())));
         comparison
             .internal
-            .retain(|i| i.claims.iter().any(|id| hits.contains(id)));
+            .retain(|i| i.claims.iter().any(|id| hits.contains(id.as_str())));
     }
     match args.format {
         CompareFormat::Json => print_json(&comparison)?,

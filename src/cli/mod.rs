@@ -73,8 +73,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Writes a JSON value on one line of stdout.
+/// Writes a JSON value on one line of stdout, streamed (a comparison of a large corpus
+/// is hundreds of MB of JSON, never held as one string).
 pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string(value)?);
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer(&mut out, value)?;
+    writeln!(out)?;
+    out.flush()?;
     Ok(())
 }

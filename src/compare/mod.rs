@@ -123,63 +123,227 @@ pub fn effective_dates(claims: &[Claim], group: &ClaimGroup) -> HashMap<usize, O
     dates
 }
 
+/// Claims that say the same thing (one figure, or one wording of a quote), with the
+/// articles they come from: discrepancies are judged between such groups, not between every
+/// pair of claims, so a figure that a hundred outlets repeat costs one comparison and is
+/// reported once, with every claim that holds it.
+#[derive(Default)]
+struct Holders<'c> {
+    /// The claims, in the group's order.
+    members: Vec<usize>,
+    /// How many of the members each article holds: pairs inside one article are left out.
+    per_article: HashMap<&'c str, usize>,
+}
+
+impl<'c> Holders<'c> {
+    fn push(&mut self, claims: &'c [Claim], i: usize) {
+        self.members.push(i);
+        *self
+            .per_article
+            .entry(claims[i].article_id.as_str())
+            .or_default() += 1;
+    }
+
+    /// Pairs of members from different articles.
+    fn inner_pairs(&self) -> usize {
+        let n = self.members.len();
+        let same: usize = self.per_article.values().map(|k| k * (k - 1) / 2).sum();
+        n * (n - 1) / 2 - same
+    }
+
+    /// Pairs of one member of each from different articles.
+    fn cross_pairs(&self, other: &Holders) -> usize {
+        let same: usize = self
+            .per_article
+            .iter()
+            .map(|(article, k)| k * other.per_article.get(article).copied().unwrap_or(0))
+            .sum();
+        self.members.len() * other.members.len() - same
+    }
+}
+
+/// The claims of a quantity cluster holding one interval as of one date (the explanation of
+/// a discrepancy names the first one's outlet and claimant).
+struct Position<'c> {
+    holders: Holders<'c>,
+    interval: Interval,
+    date: Option<&'c str>,
+}
+
+fn positions<'c>(
+    claims: &'c [Claim],
+    members: &[usize],
+    dates: &'c HashMap<usize, Option<String>>,
+) -> Vec<Position<'c>> {
+    type Key<'c> = (Option<u64>, Option<u64>, bool, bool, Option<&'c str>);
+    let mut index: HashMap<Key<'c>, usize> = HashMap::new();
+    let mut out: Vec<Position<'c>> = Vec::new();
+    for &i in members {
+        let Some(interval) = interval_of(&claims[i]) else {
+            continue;
+        };
+        let date = dates.get(&i).and_then(|d| d.as_deref());
+        let key = (
+            interval.low.map(f64::to_bits),
+            interval.high.map(f64::to_bits),
+            interval.low_strict,
+            interval.high_strict,
+            date,
+        );
+        let at = *index.entry(key).or_insert_with(|| {
+            out.push(Position {
+                holders: Holders::default(),
+                interval,
+                date,
+            });
+            out.len() - 1
+        });
+        out[at].holders.push(claims, i);
+    }
+    out
+}
+
+/// The first pair (in the group's order) of a member of `p` and a member of `q` from
+/// different articles; `None` when every pair shares an article.
+fn representative_pair(claims: &[Claim], p: &Holders, q: &Holders) -> Option<(usize, usize)> {
+    p.members.iter().find_map(|&i| {
+        q.members
+            .iter()
+            .find(|&&j| claims[i].article_id != claims[j].article_id)
+            .map(|&j| (i, j))
+    })
+}
+
+/// A discrepancy between two positions, stated for the representative claims `a` and `b`
+/// and listing every claim of each side.
+fn between_positions(
+    claims: &[Claim],
+    (a, b): (usize, usize),
+    (side_a, side_b): (&Holders, &Holders),
+    pairs: usize,
+    kind: DiscrepancyType,
+    severity: f64,
+    explanation: String,
+) -> Discrepancy {
+    let ids = |rep: usize, side: &Holders| -> Vec<String> {
+        std::iter::once(rep)
+            .chain(side.members.iter().copied().filter(|&m| m != rep))
+            .map(|m| claims[m].claim_id.clone())
+            .collect()
+    };
+    let (a_claims, b_claims) = (ids(a, side_a), ids(b, side_b));
+    let explanation = if a_claims.len() > 1 || b_claims.len() > 1 {
+        format!(
+            "{explanation} (the first in {} report{}, the second in {})",
+            a_claims.len(),
+            if a_claims.len() == 1 { "" } else { "s" },
+            b_claims.len()
+        )
+    } else {
+        explanation
+    };
+    Discrepancy {
+        a: claims[a].claim_id.clone(),
+        b: claims[b].claim_id.clone(),
+        kind,
+        severity,
+        explanation,
+        a_claims,
+        b_claims,
+        pairs,
+    }
+}
+
 fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
     let members = &group.members;
     let dates = effective_dates(claims, group);
-    let date_of = |i: usize| dates.get(&i).and_then(|d| d.as_deref());
+    let positions = positions(claims, members, &dates);
+    // An update is reported between figures of consecutive dates, the steps of the
+    // timeline: 62 on May 2, 80 on May 5 and 120 on May 9 are two updates, not three, and a
+    // story followed for months does not list every old figure against every newer one.
+    let timeline_dates: Vec<&str> = positions
+        .iter()
+        .filter_map(|p| p.date)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let step = |d: &str| timeline_dates.binary_search(&d).ok();
     let mut same_time_pairs = 0usize;
     let mut compatible_pairs = 0usize;
     let mut discrepancies = Vec::new();
-    for (n, &i) in members.iter().enumerate() {
-        for &j in &members[n + 1..] {
-            let (a, b) = (&claims[i], &claims[j]);
-            if a.article_id == b.article_id {
+    for (n, p) in positions.iter().enumerate() {
+        let inner = p.holders.inner_pairs();
+        same_time_pairs += inner;
+        if p.interval.overlaps(&p.interval) {
+            compatible_pairs += inner;
+        }
+        for q in &positions[n + 1..] {
+            let pairs = p.holders.cross_pairs(&q.holders);
+            if pairs == 0 {
                 continue;
             }
-            let (Some(ia), Some(ib)) = (interval_of(a), interval_of(b)) else {
-                continue;
-            };
-            let (da, db) = (date_of(i), date_of(j));
-            let different_times = matches!((da, db), (Some(x), Some(y)) if x != y);
-            let compatible = ia.overlaps(&ib);
+            let different_times = matches!((p.date, q.date), (Some(x), Some(y)) if x != y);
+            let compatible = p.interval.overlaps(&q.interval);
             if !different_times {
-                same_time_pairs += 1;
+                same_time_pairs += pairs;
                 if compatible {
-                    compatible_pairs += 1;
+                    compatible_pairs += pairs;
                 }
             }
             if compatible {
                 continue;
             }
-            let severity = severity(&ia, &ib);
-            let (older, newer) = if da <= db { (a, b) } else { (b, a) };
-            let discrepancy = if different_times {
-                Discrepancy {
-                    a: older.claim_id.clone(),
-                    b: newer.claim_id.clone(),
-                    kind: DiscrepancyType::Update,
-                    severity,
-                    explanation: format!(
-                        "{} vs {}: a newer figure ({} is later); {:.0}% apart",
-                        describe(older),
-                        describe(newer),
-                        if older.claim_id == a.claim_id { db } else { da }.unwrap_or("?"),
-                        severity * 100.0
-                    ),
+            if let (true, Some(x), Some(y)) = (different_times, p.date, q.date) {
+                if step(x).zip(step(y)).is_some_and(|(x, y)| x.abs_diff(y) > 1) {
+                    continue;
                 }
+            }
+            let Some((from_p, from_q)) = representative_pair(claims, &p.holders, &q.holders) else {
+                continue;
+            };
+            // The earlier claim of the group is `a`, as when claims were compared pairwise.
+            let ((i, side_i), (j, side_j)) = if from_p <= from_q {
+                ((from_p, p), (from_q, q))
             } else {
-                Discrepancy {
-                    a: a.claim_id.clone(),
-                    b: b.claim_id.clone(),
-                    kind: DiscrepancyType::Conflict,
+                ((from_q, q), (from_p, p))
+            };
+            let severity = severity(&side_i.interval, &side_j.interval);
+            let discrepancy = if different_times {
+                let ((older, older_side), (newer, newer_side)) = if side_i.date <= side_j.date {
+                    ((i, side_i), (j, side_j))
+                } else {
+                    ((j, side_j), (i, side_i))
+                };
+                between_positions(
+                    claims,
+                    (older, newer),
+                    (&older_side.holders, &newer_side.holders),
+                    pairs,
+                    DiscrepancyType::Update,
                     severity,
-                    explanation: format!(
-                        "{} vs {}: cannot both hold; {:.0}% apart",
-                        describe(a),
-                        describe(b),
+                    format!(
+                        "{} vs {}: a newer figure ({} is later); {:.0}% apart",
+                        describe(&claims[older]),
+                        describe(&claims[newer]),
+                        newer_side.date.unwrap_or("?"),
                         severity * 100.0
                     ),
-                }
+                )
+            } else {
+                between_positions(
+                    claims,
+                    (i, j),
+                    (&side_i.holders, &side_j.holders),
+                    pairs,
+                    DiscrepancyType::Conflict,
+                    severity,
+                    format!(
+                        "{} vs {}: cannot both hold; {:.0}% apart",
+                        describe(&claims[i]),
+                        describe(&claims[j]),
+                        severity * 100.0
+                    ),
+                )
             };
             discrepancies.push(discrepancy);
         }
@@ -375,20 +539,27 @@ fn quote_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
             .map(|q| q.text.as_str())
             .unwrap_or("")
     };
-    let mut pairs = 0usize;
-    let mut same = 0usize;
+    // One entry per wording (the quote's words, case and punctuation aside).
+    let mut wordings: Vec<(Vec<String>, Holders)> = Vec::new();
+    let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+    for &i in members {
+        let words = quote_words(text(i));
+        let at = *index.entry(words.clone()).or_insert_with(|| {
+            wordings.push((words, Holders::default()));
+            wordings.len() - 1
+        });
+        wordings[at].1.push(claims, i);
+    }
+    let same: usize = wordings.iter().map(|(_, h)| h.inner_pairs()).sum();
+    let mut pairs = same;
     let mut discrepancies = Vec::new();
-    for (n, &i) in members.iter().enumerate() {
-        for &j in &members[n + 1..] {
-            if claims[i].article_id == claims[j].article_id {
+    for (n, (wa, ha)) in wordings.iter().enumerate() {
+        for (wb, hb) in &wordings[n + 1..] {
+            let count = ha.cross_pairs(hb);
+            let Some((i, j)) = representative_pair(claims, ha, hb) else {
                 continue;
-            }
-            pairs += 1;
-            let (wa, wb) = (quote_words(text(i)), quote_words(text(j)));
-            if wa == wb {
-                same += 1;
-                continue;
-            }
+            };
+            pairs += count;
             let similarity = strsim::normalized_levenshtein(&wa.join(" "), &wb.join(" "));
             let only_a: Vec<&str> = wa
                 .iter()
@@ -405,12 +576,14 @@ fn quote_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
                 .as_ref()
                 .and_then(|q| q.speaker.as_deref())
                 .unwrap_or("the speaker");
-            discrepancies.push(Discrepancy {
-                a: claims[i].claim_id.clone(),
-                b: claims[j].claim_id.clone(),
-                kind: DiscrepancyType::Misquote,
-                severity: (1.0 - similarity).clamp(0.0, 1.0),
-                explanation: format!(
+            discrepancies.push(between_positions(
+                claims,
+                (i, j),
+                (ha, hb),
+                count,
+                DiscrepancyType::Misquote,
+                (1.0 - similarity).clamp(0.0, 1.0),
+                format!(
                     "{} and {} quote {speaker} differently: “{}” has [{}] where “{}” has [{}]",
                     claims[i].outlet.as_deref().unwrap_or("(unknown outlet)"),
                     claims[j].outlet.as_deref().unwrap_or("(unknown outlet)"),
@@ -419,7 +592,7 @@ fn quote_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
                     text(j),
                     only_b.join(" ")
                 ),
-            });
+            ));
         }
     }
     let first = members.first().map(|&i| text(i)).unwrap_or("");
@@ -487,25 +660,33 @@ fn add_scope_discrepancies(claims: &[Claim], groups: &[ClaimGroup], clusters: &m
                 if !location_within(narrow_location, broad_location) {
                     continue;
                 }
-                for &n in &narrow.members {
-                    for &w in &broad.members {
-                        let (nc, wc) = (&claims[n], &claims[w]);
-                        if nc.article_id == wc.article_id {
+                // Positions without dates: a scope difference holds whenever it was said.
+                let undated = HashMap::new();
+                let narrow_positions = positions(claims, &narrow.members, &undated);
+                for wide in positions(claims, &broad.members, &undated) {
+                    for tight in &narrow_positions {
+                        let pairs = wide.holders.cross_pairs(&tight.holders);
+                        let Some((w, n)) =
+                            representative_pair(claims, &wide.holders, &tight.holders)
+                        else {
                             continue;
-                        }
-                        clusters[b].discrepancies.push(Discrepancy {
-                            a: wc.claim_id.clone(),
-                            b: nc.claim_id.clone(),
-                            kind: DiscrepancyType::Scope,
-                            severity: SCOPE_SEVERITY,
-                            explanation: format!(
+                        };
+                        let (wc, nc) = (&claims[w], &claims[n]);
+                        clusters[b].discrepancies.push(between_positions(
+                            claims,
+                            (w, n),
+                            (&wide.holders, &tight.holders),
+                            pairs,
+                            DiscrepancyType::Scope,
+                            SCOPE_SEVERITY,
+                            format!(
                                 "{} is about {}, {} about {}: different scope, not comparable as the same figure",
                                 describe(wc),
                                 title_case(broad_location),
                                 describe(nc),
                                 title_case(narrow_location)
                             ),
-                        });
+                        ));
                     }
                 }
             }
@@ -767,9 +948,13 @@ mod tests {
             .clusters
             .iter()
             .flat_map(|c| {
-                c.discrepancies
-                    .iter()
-                    .map(|d| (d.a.clone(), d.b.clone(), d.kind.as_str()))
+                c.discrepancies.iter().flat_map(|d| {
+                    d.a_claims.iter().flat_map(move |a| {
+                        d.b_claims
+                            .iter()
+                            .map(move |b| (a.clone(), b.clone(), d.kind.as_str()))
+                    })
+                })
             })
             .collect()
     }
@@ -1087,9 +1272,11 @@ mod tests {
         let cluster = &comparison.clusters[0];
         assert_eq!(cluster.claims.len(), 3);
         assert!((cluster.agreement - 1.0 / 3.0).abs() < 1e-9);
-        assert_eq!(cluster.discrepancies.len(), 2);
+        // One wording against the other: one discrepancy standing for both pairs.
+        assert_eq!(cluster.discrepancies.len(), 1);
         let d = &cluster.discrepancies[0];
         assert_eq!(d.kind, DiscrepancyType::Misquote);
+        assert_eq!((d.a_claims.len(), d.b_claims.len(), d.pairs), (2, 1, 2));
         assert!(
             d.explanation.contains("[release will]") && d.explanation.contains("[free can]"),
             "{}",

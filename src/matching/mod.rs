@@ -458,6 +458,9 @@ fn quote_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
         let mut clusters: Vec<Vec<usize>> = Vec::new();
         let mut placed: Vec<(usize, usize)> = Vec::new(); // (claim, cluster)
         let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        // A wording seen before joins its cluster at once: outlets repeat quotes word for
+        // word, and only a new wording needs comparing.
+        let mut wordings: HashMap<Vec<String>, usize> = HashMap::new();
         for i in indices {
             let text = claims[i]
                 .quote
@@ -465,6 +468,11 @@ fn quote_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
                 .map(|q| q.text.as_str())
                 .unwrap_or("");
             let mut words = quote_words(text);
+            if let Some(&cluster) = wordings.get(&words) {
+                clusters[cluster].push(i);
+                continue;
+            }
+            let wording = words.clone();
             words.sort();
             words.dedup();
             let mut candidates: Vec<usize> = words
@@ -491,6 +499,7 @@ fn quote_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
                 }
             };
             clusters[cluster].push(i);
+            wordings.insert(wording, cluster);
             for w in words {
                 postings.entry(w).or_default().push(placed.len());
             }

@@ -305,7 +305,7 @@ pub fn cluster_flags(cluster: &Cluster, claim_id: &str) -> BTreeSet<Flag> {
     cluster
         .discrepancies
         .iter()
-        .filter(|d| d.a == claim_id || d.b == claim_id)
+        .filter(|d| d.involved().contains(&claim_id))
         .map(|d| Flag::of(d.kind))
         .collect()
 }
@@ -320,8 +320,8 @@ impl<'a> Flags<'a> {
         let mut map: HashMap<&str, BTreeSet<Flag>> = HashMap::new();
         for cluster in &data.clusters {
             for d in &cluster.discrepancies {
-                for id in [&d.a, &d.b] {
-                    map.entry(id.as_str()).or_default().insert(Flag::of(d.kind));
+                for id in d.involved() {
+                    map.entry(id).or_default().insert(Flag::of(d.kind));
                 }
             }
         }

@@ -384,6 +384,9 @@ pub(crate) mod tests {
             severity: 0.9,
             explanation: "<script>alert(3)</script> vs [x](javascript:alert(1))\n## injected"
                 .into(),
+            a_claims: vec!["c1".into()],
+            b_claims: vec!["c2".into()],
+            pairs: 1,
         };
         let cluster = Cluster {
             cluster_id: "\"><script>alert(4)</script>".into(),
