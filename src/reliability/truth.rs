@@ -25,14 +25,24 @@
 //!    probable candidate (ties: more direct supporters, then the smaller value key).
 //! 4. A source's reliability is the posterior mean of a Beta prior ([`Params::prior_mean`],
 //!    [`Params::prior_strength`]) updated with one soft observation per checkable claim: the
-//!    probability, computed from the *other* sources' votes only (leave-one-out, so a
-//!    source cannot confirm itself), that the truth lies in what the claim allows. A claim is
-//!    checkable when at least one other independent voter speaks about the same group; a
-//!    claim nobody else addresses is no evidence either way, so it counts at the prior
-//!    mean with weight [`Params::unchecked_weight`] (reliability is the expected accuracy
-//!    over all of a source's claims, and an unchecked claim's expected accuracy is the
-//!    prior's). A bulk source checked on few of its claims therefore stays near the prior
-//!    rather than being rated only on the claims others repeat.
+//!    probability, from step 3's posterior over the group's candidates, that the truth lies
+//!    in what the claim allows (Accu's accuracy update, the E-step of EM as in Dawid & Skene
+//!    1979). The posterior shares a dispute's credit between its sides: when two sources of
+//!    similar standing disagree alone, each gets about one half, and the shares sum to one
+//!    because the truth is one of the claimed values. A leave-one-out probability (from the
+//!    *other* sources' votes only), used before, judged each side by the other's vote alone
+//!    and so charged *both* nearly a full error. That cost is the same for every source but
+//!    weighs differently: a source with few claims paid for each dispute with a bulk source
+//!    almost in full, while the bulk source's thousands of agreements absorbed it, so
+//!    careful editors sank below the prior and then lost every later dispute with the bulk
+//!    source (`BENCHMARKS.md`: Population 234 → 237 of 277 right, Flights unchanged).
+//!    A claim is checkable when at least one other independent voter speaks about the same
+//!    group; a claim nobody else addresses is no evidence either way (alone, its value is
+//!    the posterior's certain truth), so it counts at the prior mean with weight
+//!    [`Params::unchecked_weight`] (reliability is the expected accuracy over all of a
+//!    source's claims, and an unchecked claim's expected accuracy is the prior's). A bulk
+//!    source checked on few of its claims therefore stays near the prior rather than being
+//!    rated only on the claims others repeat.
 //!
 //! Rounds repeat until no reliability moves by more than [`Params::tolerance`] or
 //! [`Params::max_rounds`] is reached. Everything is deterministic and independent of input
@@ -394,7 +404,7 @@ struct GroupResult {
     /// Index of the chosen candidate.
     truth: usize,
     confidence: f64,
-    /// (voter, probability that the truth lies in what its claim allows, from the others).
+    /// (voter, posterior probability that the truth lies in what its claim allows).
     evidence: Vec<(u32, f64)>,
 }
 
@@ -459,16 +469,15 @@ fn score_group(
             truth = c;
         }
     }
-    // Leave-one-out evidence, only when another voter speaks in the group.
+    // Evidence (Accu's E-step): the posterior probability that the truth lies in what the
+    // claim allows, only when another voter speaks in the group.
     let voters: BTreeSet<u32> = g.votes.iter().map(|v| v.voter).collect();
     let mut evidence = Vec::new();
     if voters.len() >= 2 {
         for (i, v) in g.votes.iter().enumerate() {
-            let others: Vec<f64> = raw.iter().zip(&contrib[i]).map(|(r, c)| r - c).collect();
-            let q = softmax(&others);
             let allowed: f64 = (0..nc)
                 .filter(|&c| g.support[i][c] >= 1.0)
-                .map(|c| q[c])
+                .map(|c| p[c])
                 .sum();
             evidence.push((v.voter, allowed.clamp(0.0, 1.0)));
         }
