@@ -119,9 +119,12 @@ pub fn index_paths(
     let (files, walk_problems) = ingest::discover(paths);
     let mut run = Run {
         summary: IndexSummary::default(),
-        writer: index.writer_with_threads(options.writer_bytes, writer_threads(options))?,
-        since_commit: 0,
-        batch: options.batch_articles.max(1),
+        sink: Sink {
+            writer: index.writer_with_threads(options.writer_bytes, writer_threads(options))?,
+            since_commit: 0,
+            batch: options.batch_articles.max(1),
+            written: IndexSummary::default(),
+        },
         extract: options.extract,
     };
     for diagnostic in &walk_problems {
@@ -146,17 +149,38 @@ pub fn index_paths(
         }
     }
     run.flush_group(&mut group, options, progress)?;
-    run.writer.finish()?;
-    Ok(run.summary)
+    run.sink.writer.finish()?;
+    let written = run.sink.written;
+    Ok(IndexSummary {
+        articles: written.articles,
+        added: written.added,
+        replaced: written.replaced,
+        duplicates: written.duplicates,
+        claims: written.claims,
+        ..run.summary
+    })
 }
 
 struct Run<'a> {
     summary: IndexSummary,
+    sink: Sink<'a>,
+    extract: bool,
+}
+
+/// The writing side of a run: articles and claims go to the index's writer in order, with
+/// a commit every `batch` articles. It runs on its own thread while the next articles'
+/// claims are extracted.
+struct Sink<'a> {
     writer: crate::index::IndexWriterSink<'a>,
     since_commit: usize,
     batch: usize,
-    extract: bool,
+    /// What was written: articles by outcome, claims.
+    written: IndexSummary,
 }
+
+/// Articles extracted and written together: while one slice is written (tantivy's indexing
+/// thread is the slow side of writing), the next one's claims are extracted.
+const PIPELINE_ARTICLES: usize = 256;
 
 impl Run<'_> {
     fn note(&mut self, diagnostic: &Diagnostic, progress: &mut dyn Progress) {
@@ -230,20 +254,8 @@ impl Run<'_> {
         }
         let mut outcomes = Vec::with_capacity(parsed.articles.len());
         for article in &parsed.articles {
-            outcomes.push(self.writer.classify(article)?);
+            outcomes.push(self.sink.writer.classify(article)?);
         }
-        // Extraction is the costly part: run it in parallel, and only for articles that will
-        // be written.
-        let claims: Vec<Vec<Claim>> = parsed
-            .articles
-            .par_iter()
-            .zip(&outcomes)
-            .map(|(article, outcome)| match outcome {
-                WriteOutcome::Duplicate => Vec::new(),
-                _ if !self.extract => Vec::new(),
-                _ => extract_bounded(article),
-            })
-            .collect();
         for article in &parsed.articles {
             if article.text.len() > MAX_EXTRACT_BYTES && self.extract {
                 self.note(
@@ -260,23 +272,72 @@ impl Run<'_> {
                 );
             }
         }
-        for ((article, outcome), claims) in parsed.articles.iter().zip(outcomes).zip(claims) {
-            self.write(article, &claims, outcome)?;
+        // Extraction is the costly part: run it in parallel, only for articles that will be
+        // written, and overlapped with writing the slice before.
+        let extract = self.extract;
+        let claims_of = |articles: &[Article], outcomes: &[WriteOutcome]| -> Vec<Vec<Claim>> {
+            articles
+                .par_iter()
+                .zip(outcomes)
+                .map(|(article, outcome)| match outcome {
+                    WriteOutcome::Duplicate => Vec::new(),
+                    _ if !extract => Vec::new(),
+                    _ => extract_bounded(article),
+                })
+                .collect()
+        };
+        let mut slices = parsed
+            .articles
+            .chunks(PIPELINE_ARTICLES)
+            .zip(outcomes.chunks(PIPELINE_ARTICLES));
+        let Some((articles, outcomes)) = slices.next() else {
+            return Ok(());
+        };
+        let mut ready = (articles, outcomes, claims_of(articles, outcomes));
+        for (articles, outcomes) in slices {
+            let sink = &mut self.sink;
+            let (written, claims) = std::thread::scope(|scope| {
+                let (done_articles, done_outcomes, done_claims) = ready;
+                let writing =
+                    scope.spawn(move || sink.write_all(done_articles, done_outcomes, done_claims));
+                let claims = claims_of(articles, outcomes);
+                (writing.join(), claims)
+            });
+            match written {
+                Ok(result) => result?,
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            ready = (articles, outcomes, claims);
+        }
+        let (articles, outcomes, claims) = ready;
+        self.sink.write_all(articles, outcomes, claims)
+    }
+}
+
+impl Sink<'_> {
+    fn write_all(
+        &mut self,
+        articles: &[Article],
+        outcomes: &[WriteOutcome],
+        claims: Vec<Vec<Claim>>,
+    ) -> Result<()> {
+        for ((article, outcome), claims) in articles.iter().zip(outcomes).zip(claims) {
+            self.write(article, &claims, *outcome)?;
         }
         Ok(())
     }
 
     fn write(&mut self, article: &Article, claims: &[Claim], outcome: WriteOutcome) -> Result<()> {
-        self.summary.articles += 1;
+        self.written.articles += 1;
         match outcome {
-            WriteOutcome::Added => self.summary.added += 1,
-            WriteOutcome::Replaced => self.summary.replaced += 1,
+            WriteOutcome::Added => self.written.added += 1,
+            WriteOutcome::Replaced => self.written.replaced += 1,
             WriteOutcome::Duplicate => {
-                self.summary.duplicates += 1;
+                self.written.duplicates += 1;
                 return Ok(());
             }
         }
-        self.summary.claims += claims.len() as u64;
+        self.written.claims += claims.len() as u64;
         self.writer.add(article, claims, outcome)?;
         self.since_commit += 1;
         if self.since_commit >= self.batch {

@@ -43,7 +43,6 @@ pub(super) fn claim_doc(fields: &Fields, claim: &Claim) -> Result<TantivyDocumen
         },
     );
     if let Some(outlet) = &claim.outlet {
-        doc.add_text(f.outlet, outlet);
         doc.add_text(f.outlet_key, outlet_key(outlet));
     }
     if let Some(key) = &claim.key {
@@ -61,7 +60,7 @@ pub(super) fn claim_doc(fields: &Fields, claim: &Claim) -> Result<TantivyDocumen
         searchable.push('\n');
         searchable.push_str(extra);
     }
-    doc.add_text(f.body, &searchable);
+    doc.add_text(f.claim_text, &searchable);
     if let Some(q) = &claim.quantity {
         doc.add_f64(f.low, q.low.unwrap_or(f64::NEG_INFINITY));
         doc.add_f64(f.high, q.high.unwrap_or(f64::INFINITY));
@@ -83,7 +82,7 @@ impl CrossIndex {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, term(f.doc_type, CLAIM))];
         if let Some(text) = query.text.as_deref().filter(|t| !t.trim().is_empty()) {
-            let parser = QueryParser::for_index(&self.index, vec![f.body]);
+            let parser = QueryParser::for_index(&self.index, vec![f.claim_text]);
             let (parsed, _) = parser.parse_query_lenient(text);
             clauses.push((Occur::Must, parsed));
         }

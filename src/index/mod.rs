@@ -60,7 +60,11 @@ impl CrossIndex {
     fn from_index(index: Index, path: &Path) -> Result<CrossIndex> {
         let fields = schema::fields_of(&index.schema()).ok_or_else(|| Error::IndexDamaged {
             path: path.to_owned(),
-            detail: "not a crosscheck index (unknown schema)".into(),
+            detail: if index.schema().get_field("doc_type").is_ok() {
+                "built by an older version of crosscheck (its schema differs)".into()
+            } else {
+                "not a crosscheck index (unknown schema)".into()
+            },
         })?;
         let reader = index
             .reader_builder()

@@ -28,6 +28,10 @@ pub struct Fields {
     pub claim_id: Field,
     pub claim_key: Field,
     pub claim_kind: Field,
+    /// A claim's searchable text (sentence, subject, claimant, speaker): indexed, not
+    /// stored (the payload holds the claim), and apart from the articles' `body` so that
+    /// claims do not weigh in article ranking.
+    pub claim_text: Field,
     pub low: Field,
     pub high: Field,
     pub payload: Field,
@@ -42,6 +46,11 @@ pub fn build() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
         .set_stored();
+    let searchable_only = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("en_stem")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
     let fields = Fields {
         doc_type: builder.add_text_field("doc_type", STRING | FAST),
         article_id: builder.add_text_field("article_id", STRING | STORED),
@@ -60,6 +69,7 @@ pub fn build() -> (Schema, Fields) {
         claim_id: builder.add_text_field("claim_id", STORED),
         claim_key: builder.add_text_field("claim_key", STRING | STORED | FAST),
         claim_kind: builder.add_text_field("claim_kind", STRING | FAST),
+        claim_text: builder.add_text_field("claim_text", searchable_only),
         low: builder.add_f64_field("low", FAST),
         high: builder.add_f64_field("high", FAST),
         payload: builder.add_text_field("payload", STORED),
@@ -88,6 +98,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         claim_id: f("claim_id")?,
         claim_key: f("claim_key")?,
         claim_kind: f("claim_kind")?,
+        claim_text: f("claim_text")?,
         low: f("low")?,
         high: f("high")?,
         payload: f("payload")?,
