@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process scale benchmarks (issue "Scale and speed"). Run on demand, not in CI:
 #   bash bench/scale.sh [ARTICLES] [WORKDIR]
+#   STEPS="ingest search" bash bench/scale.sh 1000000   # only some steps (default: all of
+#                                                      # ingest search compare extract)
 # Writes a synthetic corpus of ARTICLES (default 100000) and measures, in one run:
 #   - ingest end to end vs the index-only baseline (same files, same schema, no extraction)
 #   - peak RSS of the full ingest (/usr/bin/time -v)
@@ -15,6 +17,8 @@ BIN=target/release/crosscheck
 cargo build --release --quiet --examples
 cargo build --release --quiet
 mkdir -p "$WORK"
+STEPS=${STEPS:-ingest search compare extract}
+step() { [[ " $STEPS " == *" $1 "* ]]; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(lscpu | sed -n 's/Model name: *//p')"
 
 timed() { # label, command...
@@ -26,6 +30,7 @@ echo "== generate $N articles"
 rm -rf "$WORK/gen" && $BIN gen --articles "$N" --outlets 60 --seed 7 --out "$WORK/gen"
 BYTES=$(du -sb "$WORK/gen/corpus" | cut -f1)
 
+if step ingest; then
 echo "== ingest: baseline (index only) and full (with extraction)"
 rm -rf "$WORK/base-index" "$WORK/full-index"
 B0=$(date +%s.%N); timed "baseline" $BIN --index "$WORK/base-index" index "$WORK/gen/corpus" --no-extract; B1=$(date +%s.%N)
@@ -38,10 +43,14 @@ print(f"baseline: {size/1e6/base:.1f} MB/s, {n/base:.0f} articles/s ({base:.1f} 
 print(f"full:     {size/1e6/full:.1f} MB/s, {n/full:.0f} articles/s ({full:.1f} s)")
 print(f"ratio full/baseline throughput: {base/full:.2f} (goal >= 0.5)")
 PY
+fi
 
+if step search; then
 echo "== search latency"
 target/release/examples/search_latency "$WORK/full-index" 50
+fi
 
+if step compare; then
 echo "== compare and sources: 1/10 of the corpus vs all of it"
 SMALL=$((N / 10))
 rm -rf "$WORK/gen-small" "$WORK/small-index"
@@ -52,7 +61,9 @@ for what in compare sources; do
   L0=$(date +%s.%N); $BIN --index "$WORK/full-index" $what --format json >/dev/null; L1=$(date +%s.%N)
   python3 -c "import sys; s=$S1-$S0; l=$L1-$L0; print(f'$what: {s:.2f} s at $SMALL articles, {l:.2f} s at $N: {l/s:.1f}x for 10x the claims (goal <= 12x)')"
 done
+fi
 
+step extract || exit 0
 echo "== extraction vs quantulum3"
 python3 - "$WORK/gen/corpus" "$WORK/sentences.txt" <<'PY'
 import json, os, re, sys

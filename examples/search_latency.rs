@@ -60,13 +60,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         index.search(request)?;
     }
     let mut times = Vec::with_capacity(rounds * requests.len());
+    let mut per_request = vec![Vec::with_capacity(rounds); requests.len()];
     for _ in 0..rounds {
-        for request in &requests {
+        for (n, request) in requests.iter().enumerate() {
             let started = Instant::now();
             let results = index.search(request)?;
-            times.push(started.elapsed().as_secs_f64() * 1000.0);
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            times.push(ms);
+            per_request[n].push(ms);
             std::hint::black_box(results);
         }
+    }
+    let median = |t: &mut Vec<f64>| {
+        t.sort_by(f64::total_cmp);
+        t[t.len() / 2]
+    };
+    for (request, t) in requests.iter().zip(&mut per_request) {
+        let filters = [
+            request.outlet.as_ref().map(|_| "--outlet"),
+            request.since.as_ref().map(|_| "--since/--until"),
+        ];
+        let filters: Vec<&str> = filters.into_iter().flatten().collect();
+        println!(
+            "  {:<32} {:<16} p50 {:.2} ms",
+            request.query,
+            filters.join(" "),
+            median(t)
+        );
     }
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];

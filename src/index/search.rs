@@ -68,19 +68,29 @@ impl CrossIndex {
                 }
             }
         };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, text_query.box_clone()),
-            (Occur::Must, term(f.doc_type, ARTICLE)),
-        ];
+        // Only articles have title, body and outlet text (a claim's text is in its own
+        // field), so a text query needs no `doc_type` filter; intersecting with the postings
+        // of every article cost more than the query itself at a million articles.
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
+        if request.query.trim().is_empty() {
+            clauses.push((Occur::Must, term(f.doc_type, ARTICLE)));
+        }
         if let Some(outlet) = &request.outlet {
             clauses.push((Occur::Must, term(f.outlet_key, &outlet_key(outlet))));
         }
         if let Some(range) = date_range(f.date_num, &request.since, &request.until)? {
             clauses.push((Occur::Must, range));
         }
-        let query = BooleanQuery::new(clauses);
+        // A lone text query is searched as it is: wrapped as the only MUST clause of a
+        // boolean query, tantivy scores every match instead of skipping blocks that cannot
+        // reach the top (block-max WAND).
+        let query: Box<dyn Query> = if clauses.len() == 1 {
+            text_query.box_clone()
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        };
         let limit = request.limit.max(1);
-        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
         let snippets = SnippetGenerator::create(&searcher, &*text_query, f.body).ok();
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
