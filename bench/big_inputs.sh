@@ -113,11 +113,12 @@ grep -q "over the limit" "$WORK/huge-default.err" && [ "$code" = 1 ] || { echo "
 echo "200 MB article with default limit: $(cat "$WORK/huge-default.err")"
 # With the limit raised it is indexed for search in full; claims come from its first 4 MiB
 # (with a warning). The text is held a few times over (bytes, decoded text, the stored
-# document and its tokens): the bound is 5 times its size.
+# document and its tokens): measured 707-973 MB across runs (up to 4.9 times its size, as
+# the indexing thread's copy and the reader's overlap more or less); the bound is 6 times.
 read -r code anon file < <(sample "$WORK/huge" $BIN --index "$WORK/ix-huge" index "$WORK/huge-article.txt" --max-file-bytes 250000000 --writer-memory-mb 32)
-echo "huge-article: exit $code, peak private $anon MB (bound 1000 MB), peak file-backed $file MB"
+echo "huge-article: exit $code, peak private $anon MB (bound 1200 MB), peak file-backed $file MB"
 tail -n 1 "$WORK/huge.out"
-if [ "$code" != 0 ] || [ "$anon" -gt 1000 ]; then
+if [ "$code" != 0 ] || [ "$anon" -gt 1200 ]; then
   tail -n 5 "$WORK/huge.err"; echo "FAILED: huge-article"; exit 1
 fi
 echo "big inputs: all bounds held"
