@@ -19,9 +19,13 @@ pub enum Error {
     #[error("no index at {path}: run `crosscheck index` first")]
     NoIndex { path: PathBuf },
     #[error(
-        "the index at {path} is damaged ({detail}); rebuild it: delete the folder and run `crosscheck index` again"
+        "the index at {path} is damaged ({detail}); rebuild it: `crosscheck index --rebuild` (it deletes the index and reads the corpus again)"
     )]
     IndexDamaged { path: PathBuf, detail: String },
+    #[error(
+        "{path} is not a crosscheck index ({detail}); nothing there was changed: give --index an empty or new folder"
+    )]
+    NotAnIndex { path: PathBuf, detail: String },
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),
     #[error("invalid query: {0}")]
@@ -44,3 +48,14 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The message a panic carried (`panic!("...")` gives a `&str` or a `String`).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(text) = payload.downcast_ref::<&str>() {
+        (*text).to_owned()
+    } else if let Some(text) = payload.downcast_ref::<String>() {
+        text.clone()
+    } else {
+        "unknown panic".to_owned()
+    }
+}

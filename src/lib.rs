@@ -16,4 +16,4 @@ pub mod pipeline;
 pub mod reliability;
 pub mod report;
 
-pub use error::{Error, Result};
+pub use error::{panic_message, Error, Result};

@@ -69,10 +69,11 @@ impl Progress for Silent {
 /// and time in proportion to its size.
 pub const MAX_EXTRACT_BYTES: usize = 4 * 1024 * 1024;
 
-/// Claims of an article, from its first [`MAX_EXTRACT_BYTES`] of text.
-fn extract_bounded(article: &Article) -> Vec<Claim> {
+/// Claims of an article, from its first [`MAX_EXTRACT_BYTES`] of text, with what had to
+/// be left out.
+fn extract_bounded(article: &Article) -> extract::Extracted {
     if article.text.len() <= MAX_EXTRACT_BYTES {
-        return extract::extract_claims(article);
+        return extract::extract_checked(article);
     }
     let mut end = MAX_EXTRACT_BYTES;
     while !article.text.is_char_boundary(end) {
@@ -84,7 +85,7 @@ fn extract_bounded(article: &Article) -> Vec<Claim> {
         text: article.text[..end].to_owned(),
         ..article.clone()
     };
-    extract::extract_claims(&head)
+    extract::extract_checked(&head)
 }
 
 /// Indexing threads of the tantivy writer. With extraction, the cores go to extraction
@@ -275,17 +276,18 @@ impl Run<'_> {
         // Extraction is the costly part: run it in parallel, only for articles that will be
         // written, and overlapped with writing the slice before.
         let extract = self.extract;
-        let claims_of = |articles: &[Article], outcomes: &[WriteOutcome]| -> Vec<Vec<Claim>> {
-            articles
-                .par_iter()
-                .zip(outcomes)
-                .map(|(article, outcome)| match outcome {
-                    WriteOutcome::Duplicate => Vec::new(),
-                    _ if !extract => Vec::new(),
-                    _ => extract_bounded(article),
-                })
-                .collect()
-        };
+        let claims_of =
+            |articles: &[Article], outcomes: &[WriteOutcome]| -> Vec<extract::Extracted> {
+                articles
+                    .par_iter()
+                    .zip(outcomes)
+                    .map(|(article, outcome)| match outcome {
+                        WriteOutcome::Duplicate => extract::Extracted::default(),
+                        _ if !extract => extract::Extracted::default(),
+                        _ => extract_bounded(article),
+                    })
+                    .collect()
+            };
         let mut slices = parsed
             .articles
             .chunks(PIPELINE_ARTICLES)
@@ -304,27 +306,38 @@ impl Run<'_> {
                 (writing.join(), claims)
             });
             match written {
-                Ok(result) => result?,
+                Ok(result) => {
+                    for diagnostic in result? {
+                        self.note(&diagnostic, progress);
+                    }
+                }
                 Err(panic) => std::panic::resume_unwind(panic),
             }
             ready = (articles, outcomes, claims);
         }
         let (articles, outcomes, claims) = ready;
-        self.sink.write_all(articles, outcomes, claims)
+        for diagnostic in self.sink.write_all(articles, outcomes, claims)? {
+            self.note(&diagnostic, progress);
+        }
+        Ok(())
     }
 }
 
 impl Sink<'_> {
+    /// Writes a slice of articles with their claims; returns extraction's diagnostics, for
+    /// the caller to report in order.
     fn write_all(
         &mut self,
         articles: &[Article],
         outcomes: &[WriteOutcome],
-        claims: Vec<Vec<Claim>>,
-    ) -> Result<()> {
-        for ((article, outcome), claims) in articles.iter().zip(outcomes).zip(claims) {
-            self.write(article, &claims, *outcome)?;
+        extracted: Vec<extract::Extracted>,
+    ) -> Result<Vec<Diagnostic>> {
+        let mut diagnostics = Vec::new();
+        for ((article, outcome), extracted) in articles.iter().zip(outcomes).zip(extracted) {
+            self.write(article, &extracted.claims, *outcome)?;
+            diagnostics.extend(extracted.diagnostics);
         }
-        Ok(())
+        Ok(diagnostics)
     }
 
     fn write(&mut self, article: &Article, claims: &[Claim], outcome: WriteOutcome) -> Result<()> {
@@ -437,7 +450,7 @@ pub fn report_of_files(paths: &[PathBuf]) -> crate::model::ReportData {
     }
     let claims: Vec<Claim> = articles
         .par_iter()
-        .flat_map(extract::extract_claims)
+        .flat_map(|article| extract::extract_checked(article).claims)
         .collect();
     let mut metas: Vec<crate::model::ArticleMeta> = articles
         .into_iter()

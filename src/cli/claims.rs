@@ -1,5 +1,6 @@
 //! `crosscheck claims [QUERY]`: the claims extracted from the indexed articles.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -35,6 +36,7 @@ pub struct Args {
 }
 
 pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = super::stdout();
     let index = CrossIndex::open(index_dir)?;
     let claims = index.claims(&ClaimQuery {
         text: args.query,
@@ -47,25 +49,27 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         limit: args.limit,
     })?;
     match args.format {
-        Format::Json => print_json(&claims)?,
+        Format::Json => print_json(&mut out, &claims)?,
         Format::Jsonl => {
             for claim in &claims {
-                print_json(claim)?;
+                print_json(&mut out, claim)?;
             }
         }
         Format::Text => {
             if claims.is_empty() {
-                println!("no matching claims");
+                writeln!(out, "no matching claims")?;
             }
             for claim in &claims {
-                print_text(claim);
+                print_text(&mut out, claim)?;
             }
         }
     }
+    out.flush()?;
+    super::print_read_warnings(&index);
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_text(claim: &Claim) {
+fn print_text(out: &mut impl Write, claim: &Claim) -> std::io::Result<()> {
     let outlet = claim.outlet.as_deref().unwrap_or("(unknown outlet)");
     let date = claim
         .as_of
@@ -73,25 +77,28 @@ fn print_text(claim: &Claim) {
         .or(claim.date.as_deref())
         .unwrap_or("undated");
     match (&claim.quantity, &claim.quote) {
-        (Some(q), _) => println!(
+        (Some(q), _) => writeln!(
+            out,
             "{outlet} · {date} · \"{}\" {} {}  [{}]",
             q.surface,
             crosscheck::model::interval_text(q.low, q.high),
             claim.subject.as_deref().unwrap_or("(no subject)"),
             claim.key.as_deref().unwrap_or("no key"),
-        ),
-        (None, Some(quote)) => println!(
+        )?,
+        (None, Some(quote)) => writeln!(
+            out,
             "{outlet} · {date} · quote by {}: “{}”",
             quote.speaker.as_deref().unwrap_or("(unnamed)"),
             quote.text
-        ),
-        (None, None) => println!("{outlet} · {date} · {}", claim.sentence),
+        )?,
+        (None, None) => writeln!(out, "{outlet} · {date} · {}", claim.sentence)?,
     }
     if let Some(a) = &claim.attribution {
         match &a.via {
-            Some(via) => println!("    claimed by {} ({}), via {via}", a.source, a.cue),
-            None => println!("    claimed by {} ({})", a.source, a.cue),
+            Some(via) => writeln!(out, "    claimed by {} ({}), via {via}", a.source, a.cue)?,
+            None => writeln!(out, "    claimed by {} ({})", a.source, a.cue)?,
         }
     }
-    println!("    {}", claim.sentence);
+    writeln!(out, "    {}", claim.sentence)?;
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! `crosscheck compare [QUERY]`: clusters of the same claim across outlets, agreement,
 //! discrepancies.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -39,6 +40,7 @@ pub struct Args {
 }
 
 pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = super::stdout();
     if !(0.0..=1.0).contains(&args.min_severity) {
         return Err(
             crosscheck::Error::Usage("--min-severity must be between 0 and 1".into()).into(),
@@ -68,12 +70,15 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
             .retain(|i| i.claims.iter().any(|id| hits.contains(id.as_str())));
     }
     match args.format {
-        CompareFormat::Json => print_json(&comparison)?,
-        CompareFormat::Text => print!("{}", compare_text::text(&comparison, &claims)),
-        CompareFormat::Md => print!(
+        CompareFormat::Json => print_json(&mut out, &comparison)?,
+        CompareFormat::Text => write!(out, "{}", compare_text::text(&comparison, &claims))?,
+        CompareFormat::Md => write!(
+            out,
             "{}",
             compare_text::markdown_clusters(&comparison, &claims, "##")
-        ),
+        )?,
     }
+    out.flush()?;
+    super::print_read_warnings(&index);
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
 //! `crosscheck gen`: write a synthetic corpus with planted truths, for benchmarks and tests.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -23,6 +24,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = super::stdout();
     if args.articles == 0 || args.outlets == 0 {
         return Err(
             crosscheck::Error::Usage("--articles and --outlets must be at least 1".into()).into(),
@@ -36,7 +38,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         out: args.out.clone(),
     })?;
     let secs = started.elapsed().as_secs_f64().max(1e-6);
-    println!(
+    writeln!(out,
         "{} articles about {} stories in {} files ({:.1} MB with the truth file) in {:.2} s ({:.0} MB/s): corpus {}, truth {}",
         summary.articles,
         summary.stories,
@@ -46,6 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         summary.bytes as f64 / 1e6 / secs,
         args.out.join("corpus").display(),
         args.out.join("truth.jsonl").display()
-    );
+    )?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

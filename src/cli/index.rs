@@ -1,11 +1,11 @@
 //! `crosscheck index [PATH...]`: read a corpus into the index.
 
 use std::io::IsTerminal;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Context;
 use crosscheck::index::CrossIndex;
 use crosscheck::model::Diagnostic;
 use crosscheck::pipeline::{self, IndexOptions, Progress};
@@ -25,15 +25,23 @@ pub struct Args {
     /// Memory budget of the index writer, in MiB.
     #[arg(long, default_value_t = 128)]
     pub writer_memory_mb: usize,
+    /// Delete the index first (only its own files) and read everything again: the remedy
+    /// for a damaged index, or one built by an older crosscheck.
+    #[arg(long)]
+    pub rebuild: bool,
     /// Index the articles only, without extracting claims (the benchmarks' baseline).
     #[arg(long, hide = true)]
     pub no_extract: bool,
 }
 
 pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = super::stdout();
     let started = Instant::now();
-    let index = CrossIndex::open_or_create(index_dir)
-        .with_context(|| format!("opening index {}", index_dir.display()))?;
+    let index = if args.rebuild {
+        CrossIndex::rebuild(index_dir)?
+    } else {
+        CrossIndex::open_or_create(index_dir)?
+    };
     let options = IndexOptions {
         max_file_bytes: args.max_file_bytes,
         batch_articles: args.batch,
@@ -43,7 +51,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let mut progress = BarProgress::new();
     let summary = pipeline::index_paths(&index, &args.paths, &options, &mut progress)?;
     progress.bar.finish_and_clear();
-    println!(
+    writeln!(out,
         "{} files read ({:.1} MB), {} articles indexed ({} new, {} replaced), {} claims, {} duplicates, {} rejected, {} warnings in {:.2} s",
         summary.files,
         summary.bytes as f64 / 1e6,
@@ -55,7 +63,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         summary.rejected,
         summary.warnings,
         started.elapsed().as_secs_f64(),
-    );
+    )?;
     Ok(if summary.rejected > 0 {
         ExitCode::from(1)
     } else {

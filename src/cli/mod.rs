@@ -73,13 +73,27 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Writes a JSON value on one line of stdout, streamed (a comparison of a large corpus
-/// is hundreds of MB of JSON, never held as one string).
-pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    serde_json::to_writer(&mut out, value)?;
+/// Standard output, buffered and locked for the whole command. Printers write through it
+/// and pass its errors up: a closed pipe (`crosscheck claims | head -1`) is an `Err` that
+/// `main` turns into a quiet exit 0, never a panic.
+pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::new(std::io::stdout().lock())
+}
+
+/// Reports on stderr what reading the index had to skip.
+pub fn print_read_warnings(index: &crosscheck::index::CrossIndex) {
+    for warning in index.take_warnings() {
+        eprintln!("{warning}");
+    }
+}
+
+/// Writes a JSON value on one line, streamed (a comparison of a large corpus is hundreds
+/// of MB of JSON, never held as one string).
+pub fn print_json<T: serde::Serialize>(
+    out: &mut impl std::io::Write,
+    value: &T,
+) -> anyhow::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
     writeln!(out)?;
-    out.flush()?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! `crosscheck report [QUERY]`: the discrepancy report in one format, to stdout or a file.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -40,15 +41,18 @@ pub fn render(data: &ReportData, format: ReportFormat) -> anyhow::Result<String>
 }
 
 pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = super::stdout();
     let index = CrossIndex::open(index_dir)?;
     let data = crosscheck::pipeline::report_data(&index, args.query.as_deref(), args.generated_at)?;
+    super::print_read_warnings(&index);
     let text = render(&data, args.format)?;
     match &args.out {
         Some(path) => {
             std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
-            println!("{}", path.display());
+            writeln!(out, "{}", path.display())?;
         }
-        None => print!("{text}"),
+        None => write!(out, "{text}")?,
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

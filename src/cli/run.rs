@@ -1,6 +1,7 @@
 //! `crosscheck run [CORPUS...]`: the main job. Index the corpus, then write the report in
 //! every format into the output folder.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,19 +21,25 @@ pub struct Args {
     /// The time stamp printed in the reports (default: none, so reruns are identical).
     #[arg(long)]
     pub generated_at: Option<String>,
+    /// Delete the index first (only its own files) and read the corpus again.
+    #[arg(long)]
+    pub rebuild: bool,
 }
 
 pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = super::stdout();
     let index_args = super::index::Args {
         paths: args.paths,
         max_file_bytes: crosscheck::ingest::DEFAULT_MAX_FILE_BYTES,
         batch: 2000,
         writer_memory_mb: 128,
+        rebuild: args.rebuild,
         no_extract: false,
     };
     let index_code = super::index::run(index_dir, index_args)?;
     let index = CrossIndex::open(index_dir)?;
     let data = crosscheck::pipeline::report_data(&index, None, args.generated_at)?;
+    super::print_read_warnings(&index);
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("creating {}", args.out.display()))?;
     for (name, format) in [
@@ -44,9 +51,9 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         let path = args.out.join(name);
         std::fs::write(&path, render(&data, format)?)
             .with_context(|| format!("writing {}", path.display()))?;
-        println!("wrote {}", path.display());
+        writeln!(out, "wrote {}", path.display())?;
     }
-    println!(
+    writeln!(out,
         "{} articles from {} outlets, {} claims, {} clusters, {} discrepancies, {} internal inconsistencies",
         data.summary.articles,
         data.summary.outlets,
@@ -54,6 +61,6 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         data.summary.clusters,
         data.summary.discrepancies,
         data.summary.internal
-    );
+    )?;
     Ok(index_code)
 }

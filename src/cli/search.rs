@@ -1,5 +1,6 @@
 //! `crosscheck search QUERY`: BM25 full-text search with outlet and date filters.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -27,6 +28,7 @@ pub struct Args {
 }
 
 pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = super::stdout();
     let index = CrossIndex::open(index_dir)?;
     let results = index.search(&SearchRequest {
         query: args.query,
@@ -39,29 +41,32 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("warning: {warning}");
     }
     match args.format {
-        Format::Json => print_json(&results.hits)?,
+        Format::Json => print_json(&mut out, &results.hits)?,
         Format::Jsonl => {
             for hit in &results.hits {
-                print_json(hit)?;
+                print_json(&mut out, hit)?;
             }
         }
         Format::Text => {
             if results.hits.is_empty() {
-                println!("no matching articles");
+                writeln!(out, "no matching articles")?;
             }
             for hit in &results.hits {
-                println!(
+                writeln!(
+                    out,
                     "{} · {} · {}  [{:.2}]",
                     hit.outlet.as_deref().unwrap_or("(unknown outlet)"),
                     hit.date.as_deref().unwrap_or("undated"),
                     hit.title.as_deref().unwrap_or("(untitled)"),
                     hit.score
-                );
-                println!("    {}", emphasise(&hit.snippet, &hit.highlights));
-                println!();
+                )?;
+                writeln!(out, "    {}", emphasise(&hit.snippet, &hit.highlights))?;
+                writeln!(out)?;
             }
         }
     }
+    out.flush()?;
+    super::print_read_warnings(&index);
     Ok(ExitCode::SUCCESS)
 }
 

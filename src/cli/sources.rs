@@ -1,5 +1,6 @@
 //! `crosscheck sources`: how reliable outlets and claimants have been, from the evidence.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,6 +21,7 @@ pub struct Args {
 }
 
 pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = super::stdout();
     let mut code = ExitCode::SUCCESS;
     let report: SourcesReport = match &args.claims {
         Some(path) => {
@@ -37,15 +39,17 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         None => {
             let index = CrossIndex::open(index_dir)?;
             let claims = index.claims(&ClaimQuery::default())?;
+            super::print_read_warnings(&index);
             reliability::corpus::sources_from_claims(&claims)
         }
     };
     match args.format {
-        Format::Json | Format::Jsonl => print_json(&report)?,
-        Format::Text => print!(
+        Format::Json | Format::Jsonl => print_json(&mut out, &report)?,
+        Format::Text => write!(
+            out,
             "{}",
             crosscheck::report::sources_text::text(&report.sources)
-        ),
+        )?,
     }
     Ok(code)
 }

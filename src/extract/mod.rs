@@ -29,6 +29,7 @@
 //!   "it"/"the same assessment" resolve to the source named just before, else nothing.
 
 pub mod attribution;
+mod checked;
 pub mod hedges;
 pub mod numbers;
 pub mod quotes;
@@ -39,6 +40,8 @@ pub mod tokens;
 
 #[cfg(test)]
 mod tests;
+
+pub use checked::{extract_checked, unstorable, Extracted, MAX_FIGURE};
 
 use crate::model::{Article, Attribution, Certainty, Claim, ClaimKind, Quote};
 use numbers::{NumHit, Parser, UnitKind};

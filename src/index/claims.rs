@@ -1,16 +1,18 @@
 //! Claims as their own documents: written with their article (one commit makes both
 //! visible), searched by text, outlet, key, article and date, returned as [`Claim`]s.
 
+use std::ops::Bound;
 use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RegexQuery};
+
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery};
 use tantivy::schema::Value;
-use tantivy::TantivyDocument;
+use tantivy::{TantivyDocument, Term};
 
 use super::schema::{date_number, outlet_key, CLAIM};
-use super::search::{date_range, term};
+use super::search::{check_limit, check_query, date_range, nonzero_limit, term};
 use super::{CrossIndex, Fields};
 use crate::error::{Error, Result};
-use crate::model::{Claim, ClaimKind};
+use crate::model::{Claim, ClaimKind, Diagnostic};
 
 /// Which claims to read.
 #[derive(Debug, Clone, Default)]
@@ -77,11 +79,17 @@ impl CrossIndex {
     /// Claims matching `query`. Without a text query they come in a stable order (article,
     /// then position in the text); with one, most relevant first.
     pub fn claims(&self, query: &ClaimQuery) -> Result<Vec<Claim>> {
+        self.guarded(|| self.claims_unguarded(query))
+    }
+
+    fn claims_unguarded(&self, query: &ClaimQuery) -> Result<Vec<Claim>> {
+        nonzero_limit(query.limit)?;
         let f = self.fields;
         let searcher = self.searcher()?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, term(f.doc_type, CLAIM))];
         if let Some(text) = query.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            check_query(text)?;
             let parser = QueryParser::for_index(&self.index, vec![f.claim_text]);
             let (parsed, _) = parser.parse_query_lenient(text);
             clauses.push((Occur::Must, parsed));
@@ -100,10 +108,7 @@ impl CrossIndex {
             clauses.push((Occur::Must, term(f.claim_kind, kind)));
         }
         if let Some(key) = &query.key {
-            let pattern = format!("{}(/.*)?", regex_escape(key.trim_end_matches('/')));
-            let regex = RegexQuery::from_pattern(&pattern, f.claim_key)
-                .map_err(|e| Error::Query(e.to_string()))?;
-            clauses.push((Occur::Must, Box::new(regex)));
+            clauses.push((Occur::Must, key_query(f.claim_key, key)?));
         }
         if let Some(range) = date_range(f.date_num, &query.since, &query.until)? {
             clauses.push((Occur::Must, range));
@@ -111,11 +116,11 @@ impl CrossIndex {
         let boolean = BooleanQuery::new(clauses);
         let mut claims = Vec::new();
         if query.text.is_some() {
-            let limit = query.limit.unwrap_or(100).max(1);
+            let limit = check_limit(query.limit.unwrap_or(100), &searcher);
             for (_, address) in
                 searcher.search(&boolean, &TopDocs::with_limit(limit).order_by_score())?
             {
-                claims.push(self.claim_at(&searcher, address)?);
+                claims.extend(self.claim_at(&searcher, address)?);
             }
         } else {
             claims = self.claims_in_store_order(&searcher, &boolean)?;
@@ -163,12 +168,12 @@ impl CrossIndex {
                         path: self.path.clone(),
                         detail: format!("cannot read the document store: {e}"),
                     })?;
-                docs.iter()
-                    .map(|&doc_id| {
-                        let doc: TantivyDocument = store.get(doc_id)?;
-                        self.claim_of(&doc)
-                    })
-                    .collect()
+                let mut claims = Vec::with_capacity(docs.len());
+                for doc_id in docs {
+                    let doc: TantivyDocument = store.get(doc_id)?;
+                    claims.extend(self.claim_of(&doc));
+                }
+                Ok(claims)
             })
             .collect();
         let mut claims = Vec::new();
@@ -182,32 +187,65 @@ impl CrossIndex {
         &self,
         searcher: &tantivy::Searcher,
         address: tantivy::DocAddress,
-    ) -> Result<Claim> {
+    ) -> Result<Option<Claim>> {
         let doc: TantivyDocument = searcher.doc(address)?;
-        self.claim_of(&doc)
+        Ok(self.claim_of(&doc))
     }
 
-    fn claim_of(&self, doc: &TantivyDocument) -> Result<Claim> {
-        let payload = doc
-            .get_first(self.fields.payload)
-            .and_then(|v| v.as_str())
-            .ok_or_else(|| Error::IndexDamaged {
-                path: self.path.clone(),
-                detail: "a claim document has no payload".into(),
-            })?;
-        Ok(serde_json::from_str(payload)?)
+    /// The claim a stored document holds. One that cannot be read back (written by a
+    /// version that stored a figure JSON cannot carry, or damaged) is skipped with a
+    /// warning naming it, so that one bad record never makes the whole index unreadable.
+    fn claim_of(&self, doc: &TantivyDocument) -> Option<Claim> {
+        let text = |field| doc.get_first(field).and_then(|v| v.as_str());
+        let problem = match text(self.fields.payload) {
+            None => "it has no stored payload".to_owned(),
+            Some(payload) => match serde_json::from_str::<Claim>(payload) {
+                Ok(claim) if super::super::extract::unstorable(&claim).is_none() => {
+                    return Some(claim)
+                }
+                Ok(claim) => format!(
+                    "its figure {:?} is not a storable number",
+                    claim.quantity.map(|q| q.surface).unwrap_or_default()
+                ),
+                Err(err) => err.to_string(),
+            },
+        };
+        self.warn(Diagnostic {
+            origin: self.path.display().to_string(),
+            message: format!(
+                "claim {} of article {} cannot be read ({problem}); skipped. `crosscheck index --rebuild` repairs it",
+                text(self.fields.claim_id).unwrap_or("(no id)"),
+                text(self.fields.article_id).unwrap_or("(no id)"),
+            ),
+            rejected: false,
+        });
+        None
     }
 }
 
-fn regex_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if "\\.+*?()|[]{}^$#&-~\"@<>".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
+/// The longest `--key` accepted, in bytes (keys are a few words joined by `/`).
+pub const MAX_KEY_BYTES: usize = 1024;
+
+/// Claims whose key is `key` or starts with `key/`: the term itself, or the terms from
+/// `key/` up to `key0` (`0` is the byte after `/`), a range over the term dictionary with no
+/// pattern to compile.
+fn key_query(field: tantivy::schema::Field, key: &str) -> Result<Box<dyn Query>> {
+    if key.len() > MAX_KEY_BYTES {
+        return Err(Error::Usage(format!(
+            "--key is {} bytes long; keys are at most {MAX_KEY_BYTES}",
+            key.len()
+        )));
     }
-    out
+    let key = key.trim_end_matches('/');
+    let exact = term(field, key);
+    let below = RangeQuery::new(
+        Bound::Included(Term::from_field_text(field, &format!("{key}/"))),
+        Bound::Excluded(Term::from_field_text(field, &format!("{key}0"))),
+    );
+    Ok(Box::new(BooleanQuery::new(vec![
+        (Occur::Should, exact),
+        (Occur::Should, Box::new(below)),
+    ])))
 }
 
 impl CrossIndex {
@@ -295,6 +333,10 @@ impl CrossIndex {
 impl CrossIndex {
     /// Every article's metadata (not its text), ordered by date then id.
     pub fn article_metas(&self) -> Result<Vec<crate::model::ArticleMeta>> {
+        self.guarded(|| self.article_metas_unguarded())
+    }
+
+    fn article_metas_unguarded(&self) -> Result<Vec<crate::model::ArticleMeta>> {
         let searcher = self.searcher()?;
         let query = term(self.fields.doc_type, super::schema::ARTICLE);
         let mut metas = Vec::new();

@@ -21,7 +21,7 @@ pub use stats::Stats;
 pub use writer::{IndexWriterSink, WriteOutcome};
 
 use crate::error::{Error, Result};
-use crate::model::Article;
+use crate::model::{Article, Diagnostic};
 
 /// Default memory budget of the index writer, split over its threads.
 pub const DEFAULT_WRITER_BYTES: usize = 128 * 1024 * 1024;
@@ -32,25 +32,77 @@ pub struct CrossIndex {
     fields: Fields,
     path: PathBuf,
     reader: IndexReader,
+    /// Problems met while reading (records skipped), for the caller to report.
+    warnings: std::sync::Mutex<Vec<Diagnostic>>,
 }
 
 impl CrossIndex {
-    /// Opens an existing index; a missing one is [`Error::NoIndex`].
+    /// Opens an existing index; a missing one is [`Error::NoIndex`], a folder that holds
+    /// files but no healthy index is [`Error::IndexDamaged`].
     pub fn open(path: &Path) -> Result<CrossIndex> {
-        if !path.join("meta.json").exists() {
-            return Err(Error::NoIndex {
+        match folder_state(path)? {
+            FolderState::Missing | FolderState::Empty => Err(Error::NoIndex {
                 path: path.to_owned(),
-            });
+            }),
+            FolderState::Foreign(detail) => Err(Error::NotAnIndex {
+                path: path.to_owned(),
+                detail,
+            }),
+            FolderState::Broken(detail) => Err(Error::IndexDamaged {
+                path: path.to_owned(),
+                detail,
+            }),
+            FolderState::Index => {
+                let index = Index::open_in_dir(path).map_err(|e| damaged(path, e))?;
+                Self::from_index(index, path)
+            }
         }
-        let index = Index::open_in_dir(path).map_err(|e| damaged(path, e))?;
-        Self::from_index(index, path)
     }
 
-    /// Opens the index at `path`, creating it (and the folder) when there is none.
+    /// Opens the index at `path`, creating it (and the folder) when there is none. A folder
+    /// that holds anything else (an index whose `meta.json` is gone, someone's files) is
+    /// left untouched and reported: creating an index there would let tantivy's garbage
+    /// collection delete every file it does not know.
     pub fn open_or_create(path: &Path) -> Result<CrossIndex> {
-        if path.join("meta.json").exists() {
-            return Self::open(path);
+        match folder_state(path)? {
+            FolderState::Index => Self::open(path),
+            FolderState::Missing | FolderState::Empty => Self::create(path),
+            FolderState::Foreign(detail) => Err(Error::NotAnIndex {
+                path: path.to_owned(),
+                detail,
+            }),
+            FolderState::Broken(detail) => Err(Error::IndexDamaged {
+                path: path.to_owned(),
+                detail,
+            }),
         }
+    }
+
+    /// Deletes the index at `path` (only the files an index consists of; anything else is
+    /// left) and creates an empty one. A folder with no index files but other files is
+    /// refused, so a mistyped `--index` never turns someone's folder into an index.
+    pub fn rebuild(path: &Path) -> Result<CrossIndex> {
+        if let FolderState::Foreign(detail) = folder_state(path)? {
+            return Err(Error::NotAnIndex {
+                path: path.to_owned(),
+                detail,
+            });
+        }
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path).map_err(|e| Error::io(path, e))?;
+            for entry in entries {
+                let entry = entry.map_err(|e| Error::io(path, e))?;
+                let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+                if is_file && is_index_file(&entry.file_name().to_string_lossy()) {
+                    let file = entry.path();
+                    std::fs::remove_file(&file).map_err(|e| Error::io(&file, e))?;
+                }
+            }
+        }
+        Self::create(path)
+    }
+
+    fn create(path: &Path) -> Result<CrossIndex> {
         std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
         let (schema, _) = schema::build();
         let index = Index::create_in_dir(path, schema)?;
@@ -76,11 +128,28 @@ impl CrossIndex {
             fields,
             path: path.to_owned(),
             reader,
+            warnings: std::sync::Mutex::new(Vec::new()),
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The warnings reads have met since the last call (records that could not be read and
+    /// were skipped), oldest first.
+    pub fn take_warnings(&self) -> Vec<Diagnostic> {
+        match self.warnings.lock() {
+            Ok(mut warnings) => std::mem::take(&mut *warnings),
+            Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+        }
+    }
+
+    fn warn(&self, diagnostic: Diagnostic) {
+        match self.warnings.lock() {
+            Ok(mut warnings) => warnings.push(diagnostic),
+            Err(poisoned) => poisoned.into_inner().push(diagnostic),
+        }
     }
 
     /// Takes the index's single writer, with tantivy's default number of indexing threads;
@@ -108,6 +177,20 @@ impl CrossIndex {
             other => Error::Index(other),
         })?;
         Ok(IndexWriterSink::new(self, writer))
+    }
+
+    /// Runs a read of the index so that damage shows as [`Error::IndexDamaged`] with its
+    /// remedy: tantivy reports some damage as errors and panics on other (a zeroed block of
+    /// a term dictionary overruns a buffer), so both are caught here.
+    fn guarded<T>(&self, read: impl FnOnce() -> Result<T>) -> Result<T> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
+            Ok(Err(Error::Index(err))) => Err(damaged(&self.path, err)),
+            Ok(other) => other,
+            Err(panic) => Err(Error::IndexDamaged {
+                path: self.path.clone(),
+                detail: format!("reading it failed: {}", crate::panic_message(&*panic)),
+            }),
+        }
     }
 
     fn searcher(&self) -> Result<tantivy::Searcher> {
@@ -142,4 +225,77 @@ fn damaged(path: &Path, err: TantivyError) -> Error {
         path: path.to_owned(),
         detail: err.to_string(),
     }
+}
+
+/// What an `--index` folder holds.
+enum FolderState {
+    Missing,
+    Empty,
+    /// `meta.json` is there: tantivy can say whether the rest is sound.
+    Index,
+    /// Only index files, but no `meta.json`: an index that lost its catalogue.
+    Broken(String),
+    /// Files an index never has: not ours to touch.
+    Foreign(String),
+}
+
+fn folder_state(path: &Path) -> Result<FolderState> {
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FolderState::Missing),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory || path.is_file() => {
+            return Ok(FolderState::Foreign("it is a file, not a folder".into()))
+        }
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let mut index_files = 0;
+    let mut has_meta = false;
+    let mut foreign = None;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(path, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_file = entry.file_type().map(|t| t.is_file()).unwrap_or(false);
+        if is_file && is_index_file(&name) {
+            has_meta |= name == "meta.json";
+            index_files += 1;
+        } else if foreign.is_none() {
+            foreign = Some(name);
+        }
+    }
+    Ok(match (has_meta, index_files, foreign) {
+        // Other files beside a catalogue are safe: tantivy only ever deletes files it lists.
+        (true, _, _) => FolderState::Index,
+        (false, 0, None) => FolderState::Empty,
+        (false, 0, Some(name)) => {
+            FolderState::Foreign(format!("it holds {name:?} and no index files"))
+        }
+        // Lock files alone are what a run killed before its first commit leaves.
+        (false, _, None) if only_locks(path) => FolderState::Empty,
+        (false, n, _) => FolderState::Broken(format!(
+            "meta.json is missing but {n} index files are there; nothing was changed"
+        )),
+    })
+}
+
+fn only_locks(path: &Path) -> bool {
+    std::fs::read_dir(path).is_ok_and(|entries| {
+        entries.flatten().all(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(".tantivy-") && name.ends_with(".lock")
+        })
+    })
+}
+
+/// The files tantivy writes in an index folder: `meta.json`, `.managed.json`, lock files,
+/// and segment files named by a 32-digit hex id (`<id>.<component>`, `<id>.<n>.del`).
+fn is_index_file(name: &str) -> bool {
+    if matches!(name, "meta.json" | ".managed.json") {
+        return true;
+    }
+    if name.starts_with(".tantivy-") && name.ends_with(".lock") {
+        return true;
+    }
+    let (id, _) = name.split_once('.').unwrap_or((name, ""));
+    id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())
 }

@@ -50,9 +50,17 @@ pub struct SearchResults {
 }
 
 impl CrossIndex {
+    /// Articles matching `request`, best first.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        self.guarded(|| self.search_unguarded(request))
+    }
+
+    fn search_unguarded(&self, request: &SearchRequest) -> Result<SearchResults> {
+        nonzero_limit(Some(request.limit))?;
         let f = self.fields;
         let searcher = self.searcher()?;
+        check_query(&request.query)?;
+        let limit = check_limit(request.limit, &searcher);
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body, f.outlet]);
         parser.set_field_boost(f.title, 2.0);
         let mut warning = None;
@@ -69,10 +77,12 @@ impl CrossIndex {
             }
         };
         // Only articles have title, body and outlet text (a claim's text is in its own
-        // field), so a text query needs no `doc_type` filter; intersecting with the postings
-        // of every article cost more than the query itself at a million articles.
+        // field), so a query of plain words needs no `doc_type` filter; intersecting with the
+        // postings of every article cost more than the query itself at a million articles.
+        // A query that can match documents without its words (`*`, `NOT toll`) or names a
+        // field (`doc_type:claim`) gets the filter.
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
-        if request.query.trim().is_empty() {
+        if !only_positive_words(&request.query) {
             clauses.push((Occur::Must, term(f.doc_type, ARTICLE)));
         }
         if let Some(outlet) = &request.outlet {
@@ -89,7 +99,6 @@ impl CrossIndex {
         } else {
             Box::new(BooleanQuery::new(clauses))
         };
-        let limit = request.limit.max(1);
         let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
         let snippets = SnippetGenerator::create(&searcher, &*text_query, f.body).ok();
         let mut hits = Vec::with_capacity(top.len());
@@ -162,6 +171,74 @@ pub(super) fn date_range(
         bound(since, "since")?,
         bound(until, "until")?,
     ))))
+}
+
+/// The longest query accepted, in bytes: far beyond any query a person types, and short
+/// enough that parsing it costs nothing.
+pub const MAX_QUERY_BYTES: usize = 4096;
+
+/// The deepest nesting of parentheses accepted: tantivy's query parser recurses once per
+/// level, and ten thousand levels overflow the stack.
+pub const MAX_QUERY_DEPTH: usize = 32;
+
+/// Rejects a query too long or too deeply nested to parse safely, as a usage error.
+pub(super) fn check_query(query: &str) -> Result<()> {
+    if query.len() > MAX_QUERY_BYTES {
+        return Err(Error::Usage(format!(
+            "the query is {} bytes long; at most {MAX_QUERY_BYTES} are accepted",
+            query.len()
+        )));
+    }
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for c in query.chars() {
+        match c {
+            '(' | '[' | '{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if deepest > MAX_QUERY_DEPTH {
+        return Err(Error::Usage(format!(
+            "the query nests brackets {deepest} deep; at most {MAX_QUERY_DEPTH} levels are accepted"
+        )));
+    }
+    Ok(())
+}
+
+/// How many hits to collect for `--limit`: at least one was asked for (0 is a usage error),
+/// and never more than the index holds, so memory is never allocated by a user's number.
+pub(super) fn check_limit(limit: usize, searcher: &tantivy::Searcher) -> usize {
+    let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    limit.min(docs).max(1)
+}
+
+/// `--limit 0` asks for nothing; say so rather than guess what was meant.
+pub(super) fn nonzero_limit(limit: Option<usize>) -> Result<()> {
+    if limit == Some(0) {
+        return Err(Error::Usage("--limit must be at least 1".into()));
+    }
+    Ok(())
+}
+
+/// Whether a query can only match documents that contain its words in the default fields:
+/// no match-all (`*`), no negation (`NOT`, `-word`, `!word`), no field names (`f:value`),
+/// and at least one word.
+fn only_positive_words(query: &str) -> bool {
+    let mut words = 0;
+    for token in query.split_whitespace() {
+        let bare = token.trim_start_matches(['(', '+', '"']);
+        if bare == "NOT" || bare.starts_with(['-', '!', '*']) || token.contains([':', '*']) {
+            return false;
+        }
+        if bare.chars().any(char::is_alphanumeric) {
+            words += 1;
+        }
+    }
+    words > 0
 }
 
 /// The first words of a text, up to about `max` bytes, on a char boundary.

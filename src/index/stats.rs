@@ -28,6 +28,10 @@ pub struct Stats {
 
 impl CrossIndex {
     pub fn stats(&self) -> Result<Stats> {
+        self.guarded(|| self.stats_unguarded())
+    }
+
+    fn stats_unguarded(&self) -> Result<Stats> {
         let f = self.fields;
         let searcher = self.searcher()?;
         let articles = term(f.doc_type, ARTICLE);

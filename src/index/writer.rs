@@ -50,7 +50,9 @@ impl<'a> IndexWriterSink<'a> {
         let print = fingerprint(article);
         let known = match self.pending.get(&article.id) {
             Some(p) => Some(p.clone()),
-            None => self.committed_fingerprint(&article.id)?,
+            None => self
+                .index
+                .guarded(|| self.committed_fingerprint(&article.id))?,
         };
         let outcome = match known {
             Some(p) if p == print => WriteOutcome::Duplicate,
