@@ -71,6 +71,7 @@ pub fn synthetic_claims(n: usize) -> Vec<Claim> {
                 status: None,
                 location: None,
                 as_of_partial: None,
+                sentence_start: None,
             }
         })
         .collect()

@@ -6,11 +6,12 @@ use std::path::PathBuf;
 /// Everything that can stop a crosscheck command.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{path}: {source}")]
+    // The cause is part of the message and deliberately not a `source`: a printer that
+    // walks the chain (anyhow's `{:#}`) would say it twice ("File exists: File exists").
+    #[error("{path}: {cause}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error(
         "index is locked by another crosscheck process ({path}); wait for it to finish, or stop it"
@@ -26,8 +27,10 @@ pub enum Error {
         "{path} is not a crosscheck index ({detail}); nothing there was changed: give --index an empty or new folder"
     )]
     NotAnIndex { path: PathBuf, detail: String },
+    /// A failure inside the search library (tantivy), as its message; tantivy's own error
+    /// type stays inside `index`.
     #[error("index error: {0}")]
-    Index(#[from] tantivy::TantivyError),
+    Index(String),
     #[error("invalid query: {0}")]
     Query(String),
     #[error("invalid argument: {0}")]
@@ -35,15 +38,35 @@ pub enum Error {
     #[error("{origin}: {message}")]
     Input { origin: String, message: String },
     #[error("json: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(String),
 }
 
 impl Error {
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub fn io(path: impl Into<PathBuf>, cause: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
-            source,
+            cause,
         }
+    }
+
+    /// The kind of the I/O failure behind this error, if it is one.
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        match self {
+            Error::Io { cause, .. } => Some(cause.kind()),
+            _ => None,
+        }
+    }
+}
+
+impl From<tantivy::TantivyError> for Error {
+    fn from(err: tantivy::TantivyError) -> Self {
+        Error::Index(err.to_string())
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(err: serde_json::Error) -> Self {
+        Error::Json(err.to_string())
     }
 }
 

@@ -41,10 +41,8 @@ fn closed_pipe(err: &anyhow::Error) -> bool {
             Some(io.kind())
         } else if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
             json.io_error_kind()
-        } else if let Some(crosscheck::Error::Io { source, .. }) =
-            cause.downcast_ref::<crosscheck::Error>()
-        {
-            Some(source.kind())
+        } else if let Some(err) = cause.downcast_ref::<crosscheck::Error>() {
+            err.io_kind()
         } else {
             None
         };

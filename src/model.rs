@@ -172,6 +172,11 @@ pub struct Claim {
     /// comparison places it in the year of the other reports on the same quantity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of_partial: Option<String>,
+    /// Byte offset of `sentence` in the article body, so that `span` locates the figure
+    /// inside the sentence (the same digits may stand there twice: "rose to 150, up from
+    /// 15"). Absent in claims from older indexes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence_start: Option<usize>,
 }
 
 /// A problem met while reading or parsing; parsing goes on and reports these.
@@ -249,11 +254,13 @@ pub struct Discrepancy {
     /// Every claim holding `a`'s position (the same interval, date and claimant), `a`
     /// first. Claims that repeat a figure are listed here rather than each paired with every
     /// claim of the other side, so a figure repeated by a hundred outlets is one line.
+    /// Shared with every other discrepancy of the position (one figure repeated by
+    /// thousands of claims and in conflict with hundreds of others is held once).
     #[serde(default)]
-    pub a_claims: Vec<String>,
+    pub a_claims: std::sync::Arc<[String]>,
     /// Every claim holding `b`'s position, `b` first.
     #[serde(default)]
-    pub b_claims: Vec<String>,
+    pub b_claims: std::sync::Arc<[String]>,
     /// How many pairs of claims from different articles this discrepancy stands for.
     #[serde(default = "one")]
     pub pairs: usize,
@@ -272,7 +279,7 @@ impl Discrepancy {
         }
         self.a_claims
             .iter()
-            .chain(&self.b_claims)
+            .chain(self.b_claims.iter())
             .map(String::as_str)
             .collect()
     }
@@ -302,6 +309,15 @@ pub struct Cluster {
     /// The figures over time, oldest first: (date, claim ids) for quantities that changed.
     #[serde(default)]
     pub timeline: Vec<TimelinePoint>,
+    /// Distinct figures (positions) of the cluster held by the fewest claims that were left
+    /// out of the pairwise comparison because the cluster had more than
+    /// `compare::MAX_COMPARED_POSITIONS`; 0 (and absent) normally.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub uncompared_positions: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -166,8 +166,8 @@ fn matching_and_comparison_on_the_corpus() {
         .collect();
     let expand = |d: &crosscheck::model::Discrepancy| -> Vec<(String, String)> {
         let mut out = Vec::new();
-        for a in &d.a_claims {
-            for b in &d.b_claims {
+        for a in d.a_claims.iter() {
+            for b in d.b_claims.iter() {
                 if article_of.get(a.as_str()) != article_of.get(b.as_str()) {
                     out.push(if a < b {
                         (a.clone(), b.clone())

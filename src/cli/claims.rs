@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use crosscheck::index::{ClaimQuery, CrossIndex};
 use crosscheck::model::Claim;
+use crosscheck::report::escape::terminal;
 
 use super::{print_json, Format};
 
@@ -70,35 +71,42 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
 }
 
 fn print_text(out: &mut impl Write, claim: &Claim) -> std::io::Result<()> {
-    let outlet = claim.outlet.as_deref().unwrap_or("(unknown outlet)");
-    let date = claim
-        .as_of
-        .as_deref()
-        .or(claim.date.as_deref())
-        .unwrap_or("undated");
+    let outlet = terminal(claim.outlet.as_deref().unwrap_or("(unknown outlet)"));
+    let date = terminal(
+        claim
+            .as_of
+            .as_deref()
+            .or(claim.date.as_deref())
+            .unwrap_or("undated"),
+    );
     match (&claim.quantity, &claim.quote) {
         (Some(q), _) => writeln!(
             out,
             "{outlet} · {date} · \"{}\" {} {}  [{}]",
-            q.surface,
+            terminal(&q.surface),
             crosscheck::model::interval_text(q.low, q.high),
-            claim.subject.as_deref().unwrap_or("(no subject)"),
-            claim.key.as_deref().unwrap_or("no key"),
+            terminal(claim.subject.as_deref().unwrap_or("(no subject)")),
+            terminal(claim.key.as_deref().unwrap_or("no key")),
         )?,
         (None, Some(quote)) => writeln!(
             out,
             "{outlet} · {date} · quote by {}: “{}”",
-            quote.speaker.as_deref().unwrap_or("(unnamed)"),
-            quote.text
+            terminal(quote.speaker.as_deref().unwrap_or("(unnamed)")),
+            terminal(&quote.text)
         )?,
-        (None, None) => writeln!(out, "{outlet} · {date} · {}", claim.sentence)?,
+        (None, None) => writeln!(out, "{outlet} · {date} · {}", terminal(&claim.sentence))?,
     }
     if let Some(a) = &claim.attribution {
+        let (source, cue) = (terminal(&a.source), terminal(&a.cue));
         match &a.via {
-            Some(via) => writeln!(out, "    claimed by {} ({}), via {via}", a.source, a.cue)?,
-            None => writeln!(out, "    claimed by {} ({})", a.source, a.cue)?,
+            Some(via) => writeln!(
+                out,
+                "    claimed by {source} ({cue}), via {}",
+                terminal(via)
+            )?,
+            None => writeln!(out, "    claimed by {source} ({cue})")?,
         }
     }
-    writeln!(out, "    {}", claim.sentence)?;
+    writeln!(out, "    {}", terminal(&claim.sentence))?;
     Ok(())
 }

@@ -22,9 +22,9 @@ pub struct Args {
     /// Articles per commit (a crash loses at most one batch; a rerun completes the job).
     #[arg(long, default_value_t = 2000)]
     pub batch: usize,
-    /// Memory budget of the index writer, in MiB.
-    #[arg(long, default_value_t = 128)]
-    pub writer_memory_mb: usize,
+    /// Memory budget of the index writer, in MiB (16 to 4000).
+    #[arg(long, default_value_t = 128, value_parser = clap::value_parser!(u64).range(16..=4000))]
+    pub writer_memory_mb: u64,
     /// Delete the index first (only its own files) and read everything again: the remedy
     /// for a damaged index, or one built by an older crosscheck.
     #[arg(long)]
@@ -45,7 +45,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let options = IndexOptions {
         max_file_bytes: args.max_file_bytes,
         batch_articles: args.batch,
-        writer_bytes: args.writer_memory_mb.max(16) * 1024 * 1024,
+        writer_bytes: usize::try_from(args.writer_memory_mb).unwrap_or(128) * 1024 * 1024,
         extract: !args.no_extract,
     };
     let mut progress = BarProgress::new();

@@ -31,13 +31,39 @@ pub struct Args {
     pub generated_at: Option<String>,
 }
 
-pub fn render(data: &ReportData, format: ReportFormat) -> anyhow::Result<String> {
-    Ok(match format {
-        ReportFormat::Json => format!("{}\n", serde_json::to_string_pretty(data)?),
+/// Writes the report in `format`. JSON is streamed: it lists every claim of every
+/// discrepancy's positions and can be far larger than the other formats.
+pub fn write_report(
+    data: &ReportData,
+    format: ReportFormat,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let text = match format {
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, data)?;
+            writeln!(out)?;
+            return Ok(());
+        }
         ReportFormat::Md => crosscheck::report::markdown::render(data),
         ReportFormat::Csv => crosscheck::report::csv::render(data)?,
         ReportFormat::Html => crosscheck::report::html::render(data),
-    })
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+/// Writes the report into a file (created or replaced).
+pub fn write_report_file(
+    data: &ReportData,
+    format: ReportFormat,
+    path: &Path,
+) -> anyhow::Result<()> {
+    let file =
+        std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?;
+    let mut file = std::io::BufWriter::new(file);
+    write_report(data, format, &mut file)
+        .and_then(|()| Ok(file.flush()?))
+        .with_context(|| format!("writing {}", path.display()))
 }
 
 pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
@@ -45,13 +71,12 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let index = CrossIndex::open(index_dir)?;
     let data = crosscheck::pipeline::report_data(&index, args.query.as_deref(), args.generated_at)?;
     super::print_read_warnings(&index);
-    let text = render(&data, args.format)?;
     match &args.out {
         Some(path) => {
-            std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+            write_report_file(&data, args.format, path)?;
             writeln!(out, "{}", path.display())?;
         }
-        None => write!(out, "{text}")?,
+        None => write_report(&data, args.format, &mut out)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use crosscheck::index::CrossIndex;
 
-use super::report::{render, ReportFormat};
+use super::report::{write_report_file, ReportFormat};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -49,8 +49,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         ("claims.csv", ReportFormat::Csv),
     ] {
         let path = args.out.join(name);
-        std::fs::write(&path, render(&data, format)?)
-            .with_context(|| format!("writing {}", path.display()))?;
+        write_report_file(&data, format, &path)?;
         writeln!(out, "wrote {}", path.display())?;
     }
     writeln!(out,

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crosscheck::index::{CrossIndex, SearchRequest};
+use crosscheck::report::escape::terminal;
 
 use super::{print_json, Format};
 
@@ -55,9 +56,9 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
                 writeln!(
                     out,
                     "{} · {} · {}  [{:.2}]",
-                    hit.outlet.as_deref().unwrap_or("(unknown outlet)"),
-                    hit.date.as_deref().unwrap_or("undated"),
-                    hit.title.as_deref().unwrap_or("(untitled)"),
+                    terminal(hit.outlet.as_deref().unwrap_or("(unknown outlet)")),
+                    terminal(hit.date.as_deref().unwrap_or("undated")),
+                    terminal(hit.title.as_deref().unwrap_or("(untitled)")),
                     hit.score
                 )?;
                 writeln!(out, "    {}", emphasise(&hit.snippet, &hit.highlights))?;
@@ -85,5 +86,5 @@ fn emphasise(snippet: &str, highlights: &[[usize; 2]]) -> String {
         at = end;
     }
     out.push_str(&snippet[at..]);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    terminal(&out.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }

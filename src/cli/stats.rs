@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crosscheck::index::CrossIndex;
+use crosscheck::report::escape::terminal;
 
 use super::{print_json, Format};
 
@@ -37,7 +38,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
             let mut outlets: Vec<_> = stats.outlets.iter().collect();
             outlets.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
             for (outlet, n) in outlets {
-                writeln!(out, "  {n:>6}  {outlet}")?;
+                writeln!(out, "  {n:>6}  {}", terminal(outlet))?;
             }
         }
     }

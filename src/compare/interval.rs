@@ -13,6 +13,9 @@ pub struct Interval {
     pub high_strict: bool,
 }
 
+/// [`Interval::key`]: equal keys, equal intervals.
+pub type IntervalKey = (Option<u64>, Option<u64>, bool, bool);
+
 impl Interval {
     pub fn closed(low: f64, high: f64) -> Interval {
         Interval {
@@ -45,6 +48,16 @@ impl Interval {
             interval.low = Some(0.0);
         }
         interval
+    }
+
+    /// The interval as a key for hashing and equality: its bounds' bits and strictness.
+    pub fn key(&self) -> IntervalKey {
+        (
+            self.low.map(f64::to_bits),
+            self.high.map(f64::to_bits),
+            self.low_strict,
+            self.high_strict,
+        )
     }
 
     /// Whether some value lies in both intervals.

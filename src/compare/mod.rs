@@ -104,24 +104,59 @@ pub fn effective_dates(claims: &[Claim], group: &ClaimGroup) -> HashMap<usize, O
         .iter()
         .map(|&i| (i, matching::claim_date_in(&claims[i], year.as_deref())))
         .collect();
+    // Figures already dated, one per distinct (interval, claimant, date), latest first:
+    // an undated figure takes the first that overlaps it (from its own claimant if one
+    // does). Undated figures that repeat one interval and claimant are placed once.
+    let mut seen = std::collections::HashSet::new();
+    let mut dated: Vec<(usize, Interval, &str)> = members
+        .iter()
+        .filter_map(|&m| Some((m, interval_of(&claims[m])?, claim_date(&claims[m])?)))
+        .filter(|&(m, iv, date)| seen.insert((iv.key(), claimant_head(&claims[m]), date)))
+        .collect();
+    dated.sort_by(|a, b| b.2.cmp(a.2));
+    dated.truncate(MAX_COMPARED_POSITIONS);
+    let mut placed: HashMap<(interval::IntervalKey, Option<String>), Option<String>> =
+        HashMap::new();
     for &i in members {
         if dates[&i].is_some() {
             continue;
         }
-        let placed = members
-            .iter()
-            .filter_map(|&m| {
-                let date = claim_date(&claims[m])?;
-                matching::compatible(&claims[i], &claims[m])
-                    .then(|| (matching::same_claimant(&claims[i], &claims[m]), date))
+        let Some(iv) = interval_of(&claims[i]) else {
+            continue;
+        };
+        let head = claimant_head(&claims[i]);
+        let date = placed
+            .entry((iv.key(), head.clone()))
+            .or_insert_with(|| {
+                let overlapping = || dated.iter().filter(|(_, other, _)| iv.overlaps(other));
+                let same_voice = head.as_ref().and_then(|h| {
+                    overlapping().find(|(m, _, _)| claimant_head(&claims[*m]).as_ref() == Some(h))
+                });
+                same_voice
+                    .or_else(|| overlapping().next())
+                    .map(|(_, _, date)| (*date).to_owned())
             })
-            .max();
-        if let Some((_, date)) = placed {
-            dates.insert(i, Some(date.to_owned()));
+            .clone();
+        if date.is_some() {
+            dates.insert(i, date);
         }
     }
     dates
 }
+
+/// The claimant as [`matching::same_claimant`] compares it: its last word, lower-cased.
+pub fn claimant_head(claim: &Claim) -> Option<String> {
+    claim
+        .attribution
+        .as_ref()
+        .and_then(|a| a.source.split_whitespace().last().map(str::to_lowercase))
+}
+
+/// At most this many distinct figures (positions) of one cluster are compared pairwise,
+/// those held by the most claims first. Discrepancies are pairs of positions, so their
+/// number grows with the square of the positions; a cluster with more distinct figures
+/// than this is noise (or a page of tables), and comparing all of them would stall.
+pub const MAX_COMPARED_POSITIONS: usize = 1000;
 
 /// Claims that say the same thing (one figure, or one wording of a quote), with the
 /// articles they come from: discrepancies are judged between such groups, not between every
@@ -133,6 +168,8 @@ struct Holders<'c> {
     members: Vec<usize>,
     /// How many of the members each article holds: pairs inside one article are left out.
     per_article: HashMap<&'c str, usize>,
+    /// The members' claim ids as a discrepancy lists them, by representative, made once.
+    listed: std::cell::RefCell<HashMap<usize, std::sync::Arc<[String]>>>,
 }
 
 impl<'c> Holders<'c> {
@@ -142,6 +179,20 @@ impl<'c> Holders<'c> {
             .per_article
             .entry(claims[i].article_id.as_str())
             .or_default() += 1;
+    }
+
+    /// Every member's claim id, `rep` first, shared by all discrepancies that list them.
+    fn listed(&self, claims: &[Claim], rep: usize) -> std::sync::Arc<[String]> {
+        self.listed
+            .borrow_mut()
+            .entry(rep)
+            .or_insert_with(|| {
+                std::iter::once(rep)
+                    .chain(self.members.iter().copied().filter(|&m| m != rep))
+                    .map(|m| claims[m].claim_id.clone())
+                    .collect()
+            })
+            .clone()
     }
 
     /// Pairs of members from different articles.
@@ -175,22 +226,14 @@ fn positions<'c>(
     members: &[usize],
     dates: &'c HashMap<usize, Option<String>>,
 ) -> Vec<Position<'c>> {
-    type Key<'c> = (Option<u64>, Option<u64>, bool, bool, Option<&'c str>);
-    let mut index: HashMap<Key<'c>, usize> = HashMap::new();
+    let mut index: HashMap<(interval::IntervalKey, Option<&'c str>), usize> = HashMap::new();
     let mut out: Vec<Position<'c>> = Vec::new();
     for &i in members {
         let Some(interval) = interval_of(&claims[i]) else {
             continue;
         };
         let date = dates.get(&i).and_then(|d| d.as_deref());
-        let key = (
-            interval.low.map(f64::to_bits),
-            interval.high.map(f64::to_bits),
-            interval.low_strict,
-            interval.high_strict,
-            date,
-        );
-        let at = *index.entry(key).or_insert_with(|| {
+        let at = *index.entry((interval.key(), date)).or_insert_with(|| {
             out.push(Position {
                 holders: Holders::default(),
                 interval,
@@ -201,6 +244,26 @@ fn positions<'c>(
         out[at].holders.push(claims, i);
     }
     out
+}
+
+/// At most [`MAX_COMPARED_POSITIONS`] positions, those held by the most claims (in their
+/// order), and how many were left out.
+fn most_supported(mut positions: Vec<Position<'_>>) -> (Vec<Position<'_>>, usize) {
+    let left_out = positions.len().saturating_sub(MAX_COMPARED_POSITIONS);
+    if left_out > 0 {
+        let mut by_support: Vec<usize> = (0..positions.len()).collect();
+        by_support.sort_by_key(|&p| std::cmp::Reverse(positions[p].holders.members.len()));
+        let kept: std::collections::HashSet<usize> = by_support
+            .into_iter()
+            .take(MAX_COMPARED_POSITIONS)
+            .collect();
+        let mut at = 0;
+        positions.retain(|_| {
+            at += 1;
+            kept.contains(&(at - 1))
+        });
+    }
+    (positions, left_out)
 }
 
 /// The first pair (in the group's order) of a member of `p` and a member of `q` from
@@ -225,13 +288,7 @@ fn between_positions(
     severity: f64,
     explanation: String,
 ) -> Discrepancy {
-    let ids = |rep: usize, side: &Holders| -> Vec<String> {
-        std::iter::once(rep)
-            .chain(side.members.iter().copied().filter(|&m| m != rep))
-            .map(|m| claims[m].claim_id.clone())
-            .collect()
-    };
-    let (a_claims, b_claims) = (ids(a, side_a), ids(b, side_b));
+    let (a_claims, b_claims) = (side_a.listed(claims, a), side_b.listed(claims, b));
     let explanation = if a_claims.len() > 1 || b_claims.len() > 1 {
         format!(
             "{explanation} (the first in {} report{}, the second in {})",
@@ -257,7 +314,7 @@ fn between_positions(
 fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
     let members = &group.members;
     let dates = effective_dates(claims, group);
-    let positions = positions(claims, members, &dates);
+    let (positions, uncompared_positions) = most_supported(positions(claims, members, &dates));
     // An update is reported between figures of consecutive dates, the steps of the
     // timeline: 62 on May 2, 80 on May 5 and 120 on May 9 are two updates, not three, and a
     // story followed for months does not list every old figure against every newer one.
@@ -367,6 +424,7 @@ fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
         agreement,
         discrepancies,
         timeline: timeline(claims, members, &dates),
+        uncompared_positions,
     }
 }
 
@@ -445,27 +503,8 @@ fn consensus(
     if let Some(last) = points.iter().copied().reduce(f64::max) {
         points.push(last + 1.0);
     }
-    let support = |x: f64| {
-        current
-            .iter()
-            .filter(|(_, iv)| iv.contains(x))
-            .map(|(i, _)| {
-                claims[*i]
-                    .outlet
-                    .as_deref()
-                    .unwrap_or(&claims[*i].article_id)
-            })
-            .collect::<BTreeSet<_>>()
-            .len()
-    };
-    let Some(best) = points
-        .iter()
-        .copied()
-        .map(|x| (support(x), x))
-        .filter(|(n, _)| *n > 0)
-        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
-        .map(|(_, x)| x)
-    else {
+    points.sort_by(f64::total_cmp);
+    let Some(best) = best_supported_point(claims, &current, &points) else {
         return Consensus::default();
     };
     let covering: Vec<&(usize, Interval)> =
@@ -487,6 +526,70 @@ fn consensus(
         high: hull.high,
         value: Some(value),
     }
+}
+
+/// Of `points` (ascending), the one contained in the intervals of the most outlets (ties:
+/// the smallest). A sweep: intervals enter as the points pass their lower bounds and leave
+/// as they pass their upper ones, so the cost is (points + intervals) · log, not their
+/// product, however many distinct figures a cluster has.
+fn best_supported_point(
+    claims: &[Claim],
+    current: &[(usize, Interval)],
+    points: &[f64],
+) -> Option<f64> {
+    let holder = |i: usize| claims[i].outlet.as_deref().unwrap_or(&claims[i].article_id);
+    // Entering: an interval contains x once x > low (strict) or x >= low; sorted so that
+    // those that enter earlier come first.
+    let mut entering: Vec<&(usize, Interval)> = current.iter().collect();
+    entering.sort_by(|(_, a), (_, b)| {
+        let key = |iv: &Interval| (iv.low.unwrap_or(f64::NEG_INFINITY), iv.low_strict);
+        let (ka, kb) = (key(a), key(b));
+        ka.0.total_cmp(&kb.0).then(ka.1.cmp(&kb.1))
+    });
+    // Leaving: no longer contains x once x > high, or x >= high when strict.
+    let mut leaving: Vec<&(usize, Interval)> = current.iter().collect();
+    leaving.sort_by(|(_, a), (_, b)| {
+        let key = |iv: &Interval| (iv.high.unwrap_or(f64::INFINITY), !iv.high_strict);
+        let (ka, kb) = (key(a), key(b));
+        ka.0.total_cmp(&kb.0).then(ka.1.cmp(&kb.1))
+    });
+    let entered = |iv: &Interval, x: f64| match iv.low {
+        None => true,
+        Some(l) => x > l || (x == l && !iv.low_strict),
+    };
+    let left = |iv: &Interval, x: f64| match iv.high {
+        None => false,
+        Some(h) => x > h || (x == h && iv.high_strict),
+    };
+    let mut active: HashMap<&str, usize> = HashMap::new();
+    let (mut next_in, mut next_out) = (0, 0);
+    let mut best: Option<(usize, f64)> = None;
+    for &x in points {
+        while let Some((i, iv)) = entering.get(next_in) {
+            if !entered(iv, x) {
+                break;
+            }
+            *active.entry(holder(*i)).or_default() += 1;
+            next_in += 1;
+        }
+        while let Some((i, iv)) = leaving.get(next_out) {
+            if !left(iv, x) {
+                break;
+            }
+            if let Some(n) = active.get_mut(holder(*i)) {
+                *n -= 1;
+                if *n == 0 {
+                    active.remove(holder(*i));
+                }
+            }
+            next_out += 1;
+        }
+        let support = active.len();
+        if support > 0 && best.is_none_or(|(n, _)| support > n) {
+            best = Some((support, x));
+        }
+    }
+    best.map(|(_, x)| x)
 }
 
 fn timeline(
@@ -624,6 +727,7 @@ fn quote_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
         },
         discrepancies,
         timeline: Vec::new(),
+        uncompared_positions: 0,
     }
 }
 
@@ -662,8 +766,11 @@ fn add_scope_discrepancies(claims: &[Claim], groups: &[ClaimGroup], clusters: &m
                 }
                 // Positions without dates: a scope difference holds whenever it was said.
                 let undated = HashMap::new();
-                let narrow_positions = positions(claims, &narrow.members, &undated);
-                for wide in positions(claims, &broad.members, &undated) {
+                let (narrow_positions, _) =
+                    most_supported(positions(claims, &narrow.members, &undated));
+                let (wide_positions, _) =
+                    most_supported(positions(claims, &broad.members, &undated));
+                for wide in wide_positions {
                     for tight in &narrow_positions {
                         let pairs = wide.holders.cross_pairs(&tight.holders);
                         let Some((w, n)) =
@@ -722,8 +829,16 @@ const PARTS: &[(&str, &str)] = &[
     ("held", "kidnapped"),
 ];
 
+/// At most this many distinct figures of each part are combined when checking that parts
+/// add up to their whole: every combination is checked, and an article repeating a
+/// thousand different figures must not make that a million.
+const MAX_SUM_POSITIONS: usize = 16;
+
 /// Checks inside each article: parts against their whole with interval arithmetic, and one
-/// quantity given two incompatible values for the same date.
+/// quantity given two incompatible values for the same date. Claims that repeat a figure
+/// are one position, and incompatible figures are found by a sweep in order of value, so
+/// the cost grows with the distinct figures of an article, not with the square of its
+/// claims (an article repeating one sentence eight thousand times took 14 s).
 pub fn internal_inconsistencies(claims: &[Claim]) -> Vec<Inconsistency> {
     let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, claim) in claims.iter().enumerate() {
@@ -736,9 +851,16 @@ pub fn internal_inconsistencies(claims: &[Claim]) -> Vec<Inconsistency> {
     }
     let mut found = Vec::new();
     for (article_id, indices) in by_article {
+        let intervals: HashMap<usize, Interval> = indices
+            .iter()
+            .filter_map(|&i| interval_of(&claims[i]).map(|iv| (i, iv)))
+            .collect();
         // (entity, location, date) → status → claims
         let mut scopes: BTreeMap<ScopeKey, StatusClaims> = BTreeMap::new();
         for &i in &indices {
+            if !intervals.contains_key(&i) {
+                continue;
+            }
             let Some(parts) = claims[i].key.as_deref().and_then(matching::parse_key) else {
                 continue;
             };
@@ -749,47 +871,107 @@ pub fn internal_inconsistencies(claims: &[Claim]) -> Vec<Inconsistency> {
                 .or_default()
                 .push(i);
         }
+        let scope = ArticleScope {
+            claims,
+            intervals: &intervals,
+            article_id,
+        };
         for statuses in scopes.values() {
-            check_scope(claims, article_id, statuses, &mut found);
+            scope.check(statuses, &mut found);
         }
     }
     found
 }
 
-/// Among an article's figures for a whole (hostages held), the one that is the total: the
-/// largest. Smaller ones are usually subsets ("footage showed two captives").
-fn the_whole(claims: &[Claim], wholes: &[usize]) -> Option<usize> {
-    wholes.iter().copied().max_by(|&a, &b| {
-        let size = |i: usize| interval_of(&claims[i]).map_or(0.0, |iv| iv.magnitude());
-        size(a).total_cmp(&size(b))
-    })
+/// One article's claims with their intervals, for [`internal_inconsistencies`].
+struct ArticleScope<'a> {
+    claims: &'a [Claim],
+    /// Every claim in the status lists has one.
+    intervals: &'a HashMap<usize, Interval>,
+    article_id: &'a str,
 }
 
-fn check_scope(
-    claims: &[Claim],
-    article_id: &str,
-    statuses: &BTreeMap<String, Vec<usize>>,
-    found: &mut Vec<Inconsistency>,
-) {
-    let iv = |i: usize| interval_of(&claims[i]);
-    let surface = |i: usize| {
-        claims[i]
+impl ArticleScope<'_> {
+    fn iv(&self, i: usize) -> Interval {
+        self.intervals[&i]
+    }
+
+    fn surface(&self, i: usize) -> &str {
+        self.claims[i]
             .quantity
             .as_ref()
-            .map(|q| q.surface.clone())
+            .map(|q| q.surface.as_str())
             .unwrap_or_default()
-    };
-    for (whole, parts) in SUMS {
-        let Some(wholes) = statuses.get(*whole) else {
-            continue;
-        };
-        let part_lists: Vec<&Vec<usize>> = parts.iter().filter_map(|p| statuses.get(*p)).collect();
-        if part_lists.len() != parts.len() {
-            continue;
+    }
+
+    fn finding(&self, members: Vec<usize>, explanation: String) -> Inconsistency {
+        Inconsistency {
+            article_id: self.article_id.to_owned(),
+            claims: members
+                .into_iter()
+                .map(|i| self.claims[i].claim_id.clone())
+                .collect(),
+            explanation,
         }
-        if let Some(w) = the_whole(claims, wholes) {
-            let Some(whole_iv) = iv(w) else { continue };
-            // Every combination of one claim per part (articles rarely repeat a figure).
+    }
+
+    /// The first claim of each distinct interval in `list` (text order kept); with
+    /// `by_voice`, also distinct by who gives it and by a year-less date.
+    fn positions(&self, list: &[usize], by_voice: bool) -> Vec<usize> {
+        let mut seen = std::collections::HashSet::new();
+        list.iter()
+            .copied()
+            .filter(|&i| {
+                let voice = by_voice.then(|| {
+                    (
+                        claimant_head(&self.claims[i]),
+                        self.claims[i].as_of_partial.clone(),
+                    )
+                });
+                seen.insert((self.iv(i).key(), voice))
+            })
+            .collect()
+    }
+
+    /// Among an article's figures for a whole (hostages held), the one that is the total:
+    /// the largest. Smaller ones are usually subsets ("footage showed two captives").
+    fn the_whole(&self, wholes: &[usize]) -> Option<usize> {
+        wholes
+            .iter()
+            .copied()
+            .max_by(|&a, &b| self.iv(a).magnitude().total_cmp(&self.iv(b).magnitude()))
+    }
+
+    fn check(&self, statuses: &BTreeMap<String, Vec<usize>>, found: &mut Vec<Inconsistency>) {
+        self.check_sums(statuses, found);
+        self.check_parts(statuses, found);
+        for list in statuses.values() {
+            self.check_one_voice(list, found);
+        }
+    }
+
+    /// Parts that cannot add up to their whole: every combination of one figure per part.
+    fn check_sums(&self, statuses: &BTreeMap<String, Vec<usize>>, found: &mut Vec<Inconsistency>) {
+        for (whole, parts) in SUMS {
+            let Some(w) = statuses
+                .get(*whole)
+                .and_then(|wholes| self.the_whole(wholes))
+            else {
+                continue;
+            };
+            let part_lists: Vec<Vec<usize>> = parts
+                .iter()
+                .filter_map(|p| statuses.get(*p))
+                .map(|list| {
+                    let mut positions = self.positions(list, false);
+                    positions.truncate(MAX_SUM_POSITIONS);
+                    positions
+                })
+                .collect();
+            if part_lists.len() != parts.len() {
+                continue;
+            }
+            let whole_iv = self.iv(w);
             let mut combos: Vec<Vec<usize>> = vec![Vec::new()];
             for list in &part_lists {
                 combos = combos
@@ -798,90 +980,96 @@ fn check_scope(
                     .collect();
             }
             for combo in combos {
-                let Some(sum) = combo
+                let Some(sum) = combo.iter().map(|&p| self.iv(p)).reduce(|a, b| a.add(&b)) else {
+                    continue;
+                };
+                if sum.overlaps(&whole_iv) {
+                    continue;
+                }
+                let parts_text: Vec<String> = combo
                     .iter()
-                    .map(|&p| iv(p))
-                    .collect::<Option<Vec<_>>>()
-                    .and_then(|ivs| ivs.into_iter().reduce(|a, b| a.add(&b)))
-                else {
-                    continue;
-                };
-                if !sum.overlaps(&whole_iv) {
-                    let parts_text: Vec<String> = combo
-                        .iter()
-                        .zip(parts.iter())
-                        .map(|(&p, name)| format!("{} {name}", surface(p)))
-                        .collect();
-                    found.push(Inconsistency {
-                        article_id: article_id.to_owned(),
-                        claims: std::iter::once(w)
-                            .chain(combo.iter().copied())
-                            .map(|i| claims[i].claim_id.clone())
-                            .collect(),
-                        explanation: format!(
-                            "{} add up to {}, which cannot equal {} {whole}",
-                            parts_text.join(" + "),
-                            match (sum.low, sum.high) {
-                                (Some(l), Some(h)) if l == h => number_text(l),
-                                (low, high) => crate::model::interval_text(low, high),
-                            },
-                            surface(w)
-                        ),
-                    });
+                    .zip(parts.iter())
+                    .map(|(&p, name)| format!("{} {name}", self.surface(p)))
+                    .collect();
+                let explanation = format!(
+                    "{} add up to {}, which cannot equal {} {whole}",
+                    parts_text.join(" + "),
+                    match (sum.low, sum.high) {
+                        (Some(l), Some(h)) if l == h => number_text(l),
+                        (low, high) => crate::model::interval_text(low, high),
+                    },
+                    self.surface(w)
+                );
+                found.push(self.finding(std::iter::once(w).chain(combo).collect(), explanation));
+            }
+        }
+    }
+
+    /// A part larger than its whole.
+    fn check_parts(&self, statuses: &BTreeMap<String, Vec<usize>>, found: &mut Vec<Inconsistency>) {
+        for (part, whole) in PARTS {
+            let (Some(parts), Some(wholes)) = (statuses.get(*part), statuses.get(*whole)) else {
+                continue;
+            };
+            let Some(w) = self.the_whole(wholes) else {
+                continue;
+            };
+            let Some(whole_high) = self.iv(w).high else {
+                continue;
+            };
+            for p in self.positions(parts, false) {
+                if self.iv(p).low.is_some_and(|low| low > whole_high) {
+                    let explanation = format!(
+                        "{} {part} is more than the whole: {} {whole}",
+                        self.surface(p),
+                        self.surface(w)
+                    );
+                    found.push(self.finding(vec![w, p], explanation));
                 }
             }
         }
     }
-    for (part, whole) in PARTS {
-        let (Some(parts), Some(wholes)) = (statuses.get(*part), statuses.get(*whole)) else {
-            continue;
-        };
-        for &p in parts {
-            if let Some(w) = the_whole(claims, wholes) {
-                let (Some(pi), Some(wi)) = (iv(p), iv(w)) else {
-                    continue;
-                };
-                if let (Some(pl), Some(wh)) = (pi.low, wi.high) {
-                    if pl > wh {
-                        found.push(Inconsistency {
-                            article_id: article_id.to_owned(),
-                            claims: vec![claims[w].claim_id.clone(), claims[p].claim_id.clone()],
-                            explanation: format!(
-                                "{} {part} is more than the whole: {} {whole}",
-                                surface(p),
-                                surface(w)
-                            ),
-                        });
-                    }
-                }
+
+    /// Two figures for one quantity on one voice's authority that cannot both hold.
+    /// Reporting two claimants' different figures is not inconsistent; giving two figures on
+    /// one claimant's (or the article's own) authority is. Positions of one voice are swept
+    /// in order of their lower bound: a figure that overlaps none of the figures before it
+    /// is reported against the one reaching highest, so k incompatible figures give k − 1
+    /// findings.
+    fn check_one_voice(&self, list: &[usize], found: &mut Vec<Inconsistency>) {
+        let mut voices: BTreeMap<(Option<String>, Option<String>), Vec<usize>> = BTreeMap::new();
+        for p in self.positions(list, true) {
+            let claim = &self.claims[p];
+            // An attribution without a name to compare is no one's voice.
+            if claim.attribution.is_some() && claimant_head(claim).is_none() {
+                continue;
             }
+            voices
+                .entry((claimant_head(claim), claim.as_of_partial.clone()))
+                .or_default()
+                .push(p);
         }
-    }
-    for list in statuses.values() {
-        for (n, &a) in list.iter().enumerate() {
-            for &b in &list[n + 1..] {
-                let (Some(ia), Some(ib)) = (iv(a), iv(b)) else {
+        for mut group in voices.into_values() {
+            let low = |i: usize| self.iv(i).low.unwrap_or(f64::NEG_INFINITY);
+            group.sort_by(|&a, &b| low(a).total_cmp(&low(b)));
+            let mut reach: Option<usize> = None;
+            for p in group {
+                let Some(r) = reach else {
+                    reach = Some(p);
                     continue;
                 };
-                // Reporting two claimants' different figures is not inconsistent; giving
-                // two figures on one claimant's (or the article's own) authority is.
-                let (ca, cb) = (&claims[a], &claims[b]);
-                let same_voice = match (&ca.attribution, &cb.attribution) {
-                    (None, None) => true,
-                    (Some(_), Some(_)) => matching::same_claimant(ca, cb),
-                    _ => false,
-                };
-                if same_voice && ca.as_of_partial == cb.as_of_partial && !ia.overlaps(&ib) {
-                    found.push(Inconsistency {
-                        article_id: article_id.to_owned(),
-                        claims: vec![claims[a].claim_id.clone(), claims[b].claim_id.clone()],
-                        explanation: format!(
-                            "the article gives both {} and {} for {}",
-                            surface(a),
-                            surface(b),
-                            claims[a].key.as_deref().unwrap_or("the same quantity")
-                        ),
-                    });
+                if !self.iv(p).overlaps(&self.iv(r)) {
+                    let explanation = format!(
+                        "the article gives both {} and {} for {}",
+                        self.surface(r),
+                        self.surface(p),
+                        self.claims[r].key.as_deref().unwrap_or("the same quantity")
+                    );
+                    found.push(self.finding(vec![r, p], explanation));
+                }
+                let high = |i: usize| self.iv(i).high.unwrap_or(f64::INFINITY);
+                if high(p) > high(r) {
+                    reach = Some(p);
                 }
             }
         }
@@ -936,6 +1124,7 @@ mod tests {
             status: None,
             location: None,
             as_of_partial: None,
+            sentence_start: None,
         }
     }
 

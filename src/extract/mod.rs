@@ -523,7 +523,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             .partition_point(|s| s.1 <= byte)
             .min(sents.len().saturating_sub(1))
     };
-    let mk = |kind: ClaimKind, sentence: &str, span: [usize; 2]| Claim {
+    let mk = |kind: ClaimKind, (sa, sb): (usize, usize), span: [usize; 2]| Claim {
         claim_id: claim_id(
             &article.id,
             if kind == ClaimKind::Quote {
@@ -537,7 +537,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         outlet: article.outlet.clone(),
         date: article.date.clone(),
         kind,
-        sentence: sentence.to_string(),
+        sentence: text[sa..sb].to_string(),
         span,
         quantity: None,
         subject: None,
@@ -549,6 +549,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         status: None,
         location: None,
         as_of_partial: None,
+        sentence_start: Some(sa),
     };
 
     let default_place = default_place(&tk, &sents, &tok_at, article.title.as_deref());
@@ -565,7 +566,6 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         }
         let ta = tok_at(sa);
         let tb = tok_at(sb);
-        let sentence = &text[sa..sb];
         let attrs = attribution::find(&tk, ta, tb);
         // compared figures ("up from 23 a day earlier") carry their own date
         let cmp: Vec<Option<(usize, usize)>> = sh
@@ -727,7 +727,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         let last_tok = sh.last().map(|h| h.tok_a).unwrap_or(ta);
         for (n, h) in sh.iter().enumerate() {
             let (ref s, cb, cf) = subs[n];
-            let mut c = mk(ClaimKind::Quantity, sentence, [h.start, h.end]);
+            let mut c = mk(ClaimKind::Quantity, (sa, sb), [h.start, h.end]);
             c.quantity = Some(h.q.clone());
             c.as_of = as_of.clone();
             let mut subject = s.subject.clone();
@@ -924,7 +924,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         if let Some(s) = &sp {
             last_speaker = Some((si, s.clone()));
         }
-        let mut c = mk(ClaimKind::Quote, &text[sa..sb], [q.start, q.end]);
+        let mut c = mk(ClaimKind::Quote, (sa, sb), [q.start, q.end]);
         c.quote = Some(Quote {
             speaker: sp.clone(),
             text: text[q.start..q.end].to_string(),

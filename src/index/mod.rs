@@ -174,7 +174,7 @@ impl CrossIndex {
             TantivyError::LockFailure(LockError::LockBusy, _) => Error::IndexLocked {
                 path: self.path.clone(),
             },
-            other => Error::Index(other),
+            other => Error::from(other),
         })?;
         Ok(IndexWriterSink::new(self, writer))
     }
@@ -220,7 +220,7 @@ impl CrossIndex {
 }
 
 /// Read errors on an index that exists mean damage: say so, and how to recover.
-fn damaged(path: &Path, err: TantivyError) -> Error {
+fn damaged(path: &Path, err: impl std::fmt::Display) -> Error {
     Error::IndexDamaged {
         path: path.to_owned(),
         detail: err.to_string(),

@@ -33,7 +33,7 @@ pub fn article_from_value(value: &Value) -> Result<ArticleDraft, String> {
         return Err(format!("expected an article object, found {}", kind(value)));
     };
     let mut draft = ArticleDraft::default();
-    let text = first_string(object, TEXT, &mut draft.warnings);
+    let text = first_string_joined(object, TEXT, "\n\n", &mut draft.warnings);
     match text {
         Some(text) if !text.trim().is_empty() => draft.text = Some(text),
         _ => return Err("article has no text (fields text, body, content, maintext)".into()),
@@ -66,6 +66,17 @@ fn first_string(
     names: &[&str],
     warnings: &mut Vec<String>,
 ) -> Option<String> {
+    first_string_joined(object, names, ", ", warnings)
+}
+
+/// [`first_string`] with arrays joined by `separator` (a body's paragraphs by a blank line,
+/// so sentences do not run into each other).
+fn first_string_joined(
+    object: &Map<String, Value>,
+    names: &[&str],
+    separator: &str,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
     for name in names {
         match object.get(*name) {
             None | Some(Value::Null) => continue,
@@ -83,7 +94,7 @@ fn first_string(
                     .filter(|s| !s.is_empty())
                     .collect();
                 if !parts.is_empty() {
-                    return Some(parts.join(", "));
+                    return Some(parts.join(separator));
                 }
             }
             Some(other) => warnings.push(format!(

@@ -68,26 +68,62 @@ impl ArticleDraft {
             message,
             rejected: false,
         }));
-        let text = self.text.filter(|t| !t.trim().is_empty());
+        let text = self.text.map(body_text).filter(|t| !t.trim().is_empty());
         let Some(text) = text else {
             diagnostics.push(rejected(origin, "article has no text"));
             return None;
         };
+        let outlet = self.outlet.map(one_line);
         let id = self
             .id
-            .unwrap_or_else(|| content_id(self.outlet.as_deref(), &text));
+            .map(one_line)
+            .unwrap_or_else(|| content_id(outlet.as_deref(), &text));
         Some(Article {
             id,
-            outlet: self.outlet,
-            author: self.author,
-            title: self.title,
-            date: self.date,
-            url: self.url,
-            language: self.language,
+            outlet,
+            author: self.author.map(one_line),
+            title: self.title.map(one_line),
+            date: self.date.map(one_line),
+            url: self.url.map(one_line),
+            language: self.language.map(one_line),
             text,
             origin: origin.to_owned(),
         })
     }
+}
+
+/// A metadata value (outlet, title, author, …) on one line: line breaks and tabs become
+/// spaces, runs of spaces one, other control characters go. An outlet with a newline in it
+/// is never meant, and would spread one record of a listing over several lines.
+pub fn one_line(value: String) -> String {
+    if !value
+        .chars()
+        .any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
+    {
+        return value;
+    }
+    let mut out = String::with_capacity(value.len());
+    for word in value.split(|c: char| c.is_whitespace()) {
+        let word: String = word.chars().filter(|c| !c.is_control()).collect();
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
+/// An article body without control characters other than line breaks and tabs (escape
+/// sequences, bells and NULs in a text are debris of its source, never content).
+pub fn body_text(text: String) -> String {
+    let stray = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+    if !text.chars().any(stray) {
+        return text;
+    }
+    text.chars().filter(|&c| !stray(c)).collect()
 }
 
 /// The identity of an article that has no `id`: a hash of its outlet and text.
@@ -157,6 +193,17 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, Format)>, Vec<Diagnostic>) 
             }
             continue;
         }
+        if !meta.is_dir() {
+            // A FIFO would block the run waiting for a writer; a device is no article.
+            diagnostics.push(rejected(
+                &origin,
+                format!(
+                    "not a regular file or folder ({}); skipped",
+                    special_file_kind(&meta)
+                ),
+            ));
+            continue;
+        }
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
@@ -189,6 +236,25 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, Format)>, Vec<Diagnostic>) 
         }
     }
     (files, diagnostics)
+}
+
+fn special_file_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "a special file"
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

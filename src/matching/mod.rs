@@ -551,6 +551,7 @@ mod tests {
             status: None,
             location: None,
             as_of_partial: None,
+            sentence_start: None,
         }
     }
 

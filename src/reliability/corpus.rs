@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{discover, report, round4, Observation, Params, SourceKind, SourcesReport, Value};
-use crate::compare::{effective_dates, Interval};
+use crate::compare::{effective_dates, Interval, MAX_COMPARED_POSITIONS};
 use crate::matching::{group_claims, quote_words, ClaimGroup};
 use crate::model::{Claim, ClaimKind, SourceScore};
 
@@ -116,24 +116,9 @@ fn add_relay_evidence(claims: &[Claim], groups: &[ClaimGroup], scores: &mut [Sou
             if outlets.len() < 2 {
                 continue;
             }
-            for &i in members {
-                let others: Vec<usize> = members
-                    .iter()
-                    .copied()
-                    .filter(|&j| claims[j].outlet != claims[i].outlet)
-                    .collect();
-                let fits = others
-                    .iter()
-                    .filter(|&&j| same_report(&claims[i], &claims[j]))
-                    .count();
-                let Some(outlet) = claims[i].outlet.clone() else {
-                    continue;
-                };
-                if fits * 2 >= others.len() {
-                    *agreed.entry(outlet).or_default() += 1;
-                } else {
-                    *conflicted.entry(outlet).or_default() += 1;
-                }
+            for (outlet, agrees, n) in relay_checks(claims, members) {
+                let tally = if agrees { &mut agreed } else { &mut conflicted };
+                *tally.entry(outlet.to_owned()).or_default() += n;
             }
         }
     }
@@ -168,6 +153,59 @@ fn add_relay_evidence(claims: &[Claim], groups: &[ClaimGroup], scores: &mut [Sou
             score.reliability_high
         ));
     }
+}
+
+/// What one claimant said, by outlet: for each outlet's report of the voice, whether it
+/// matches what most other outlets report the voice said, and how many of its claims that
+/// covers. Claims of one outlet repeating one figure (or wording) are judged once, and at
+/// most [`MAX_COMPARED_POSITIONS`] distinct reports (the most repeated) are compared pairwise,
+/// so an article repeating a figure thousands of times costs nothing extra.
+fn relay_checks<'c>(claims: &'c [Claim], members: &[usize]) -> Vec<(&'c str, bool, usize)> {
+    #[derive(PartialEq, Eq, Hash)]
+    enum Said {
+        Figure(crate::compare::interval::IntervalKey),
+        Words(Vec<String>),
+        Nothing,
+    }
+    let said = |claim: &Claim| match (claim.kind, &claim.quantity, &claim.quote) {
+        (ClaimKind::Quantity, Some(q), _) => Said::Figure(Interval::of(q).key()),
+        (ClaimKind::Quote, _, Some(quote)) => Said::Words(quote_words(&quote.text)),
+        _ => Said::Nothing,
+    };
+    // (representative claim, how many claims hold it)
+    let mut reports: Vec<(usize, usize)> = Vec::new();
+    let mut index: HashMap<(Option<&str>, Said), usize> = HashMap::new();
+    for &i in members {
+        let at = *index
+            .entry((claims[i].outlet.as_deref(), said(&claims[i])))
+            .or_insert_with(|| {
+                reports.push((i, 0));
+                reports.len() - 1
+            });
+        reports[at].1 += 1;
+    }
+    if reports.len() > MAX_COMPARED_POSITIONS {
+        reports.sort_by_key(|&(i, n)| (std::cmp::Reverse(n), i));
+        reports.truncate(MAX_COMPARED_POSITIONS);
+    }
+    let mut out = Vec::new();
+    for &(i, n) in &reports {
+        let Some(outlet) = claims[i].outlet.as_deref() else {
+            continue;
+        };
+        let (mut others, mut fits) = (0, 0);
+        for &(j, m) in &reports {
+            if claims[j].outlet == claims[i].outlet {
+                continue;
+            }
+            others += m;
+            if same_report(&claims[i], &claims[j]) {
+                fits += m;
+            }
+        }
+        out.push((outlet, fits * 2 >= others, n));
+    }
+    out
 }
 
 fn same_report(a: &Claim, b: &Claim) -> bool {

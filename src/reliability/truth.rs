@@ -331,6 +331,9 @@ fn build_group(
         let v = &observations[i].value;
         cands.entry(v.key()).or_insert_with(|| v.clone());
     }
+    if cands.len() > MAX_CANDIDATES {
+        keep_most_claimed(&mut cands, &obs, observations);
+    }
     let cand_index: HashMap<&str, u32> = cands
         .keys()
         .enumerate()
@@ -343,7 +346,10 @@ fn build_group(
     for &i in &obs {
         let o = &observations[i];
         let voter = sid(o.relayed_from.as_deref().unwrap_or(&o.source));
-        let cand = cand_index.get(o.value.key().as_str()).copied().unwrap_or(0);
+        // A value left out by the candidate cap has no vote here.
+        let Some(cand) = cand_index.get(o.value.key().as_str()).copied() else {
+            continue;
+        };
         if seen.insert((voter, cand)) {
             votes.push(Vote {
                 voter,
@@ -372,6 +378,35 @@ fn build_group(
         support,
         obs,
     }
+}
+
+/// At most this many candidate values per object: every vote's support is computed for
+/// every candidate, so an object with thousands of distinct claimed values (one article
+/// repeating a sentence with a new figure each time) would cost votes × candidates in time
+/// and memory. Real objects have a few dozen at most (the Flights benchmark: 38 sources).
+pub const MAX_CANDIDATES: usize = 500;
+
+/// Keeps the [`MAX_CANDIDATES`] values claimed most often (ties: in key order).
+fn keep_most_claimed(
+    cands: &mut BTreeMap<String, Value>,
+    obs: &[usize],
+    observations: &[Observation],
+) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for &i in obs {
+        *counts.entry(observations[i].value.key()).or_default() += 1;
+    }
+    let mut ranked: Vec<(&String, usize)> = cands
+        .keys()
+        .map(|k| (k, counts.get(k).copied().unwrap_or(0)))
+        .collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let kept: BTreeSet<String> = ranked
+        .into_iter()
+        .take(MAX_CANDIDATES)
+        .map(|(k, _)| k.clone())
+        .collect();
+    cands.retain(|k, _| kept.contains(k));
 }
 
 /// Share of a claim's vote given to candidate `c`: 1 when the claim allows `c`, else the

@@ -116,17 +116,27 @@ fn highlight_needle(claim: &Claim) -> Option<&str> {
     (!needle.is_empty()).then_some(needle)
 }
 
-/// The sentence split around the claim's surface: (before, found, after). When the surface
-/// is not in the sentence, everything is `before`.
+/// The sentence split around the claim's surface: (before, found, after). The claim's own
+/// span marks it; without one (claims from older indexes), the first occurrence that is a
+/// whole word or number ("15" is not the start of "150"). When the surface is not in the
+/// sentence, everything is `before`.
 pub fn split_sentence(claim: &Claim) -> (&str, &str, &str) {
     let s = claim.sentence.as_str();
+    if let Some(start) = claim.sentence_start {
+        let [a, b] = claim.span;
+        if let (Some(a), Some(b)) = (a.checked_sub(start), b.checked_sub(start)) {
+            if a < b && s.get(a..b).is_some() {
+                return (&s[..a], &s[a..b], &s[b..]);
+            }
+        }
+    }
     let Some(needle) = highlight_needle(claim) else {
         return (s, "", "");
     };
-    let start = s.find(needle).or_else(|| {
+    let start = whole_match(s, needle).or_else(|| {
         // ASCII case folding keeps byte offsets, so "More than" finds "more than".
         let hay = s.to_ascii_lowercase();
-        hay.find(&needle.to_ascii_lowercase())
+        whole_match(&hay, &needle.to_ascii_lowercase())
     });
     match start {
         Some(i) if s.is_char_boundary(i) && s.is_char_boundary(i + needle.len()) => {
@@ -134,6 +144,15 @@ pub fn split_sentence(claim: &Claim) -> (&str, &str, &str) {
         }
         _ => (s, "", ""),
     }
+}
+
+/// The first place `needle` stands in `hay` not joined to a letter or digit on either side.
+fn whole_match(hay: &str, needle: &str) -> Option<usize> {
+    hay.match_indices(needle).map(|(i, _)| i).find(|&i| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// 53000 → "53,000"; 45.6 → "45.6"; at most three decimals, no float noise.
@@ -301,13 +320,26 @@ impl Flag {
 }
 
 /// Flags of the claims of one cluster (its discrepancies only).
-pub fn cluster_flags(cluster: &Cluster, claim_id: &str) -> BTreeSet<Flag> {
-    cluster
-        .discrepancies
-        .iter()
-        .filter(|d| d.involved().contains(&claim_id))
-        .map(|d| Flag::of(d.kind))
-        .collect()
+/// The flags of each claim of one cluster, gathered once: looking each claim up in every
+/// discrepancy's claim lists cost claims × discrepancies × positions' holders.
+pub struct ClusterFlags<'a> {
+    map: HashMap<&'a str, BTreeSet<Flag>>,
+}
+
+impl<'a> ClusterFlags<'a> {
+    pub fn new(cluster: &'a Cluster) -> Self {
+        let mut map: HashMap<&str, BTreeSet<Flag>> = HashMap::new();
+        for d in &cluster.discrepancies {
+            for id in d.involved() {
+                map.entry(id).or_default().insert(Flag::of(d.kind));
+            }
+        }
+        ClusterFlags { map }
+    }
+
+    pub fn of(&self, claim_id: &str) -> BTreeSet<Flag> {
+        self.map.get(claim_id).cloned().unwrap_or_default()
+    }
 }
 
 /// Every claim's flags across all clusters and internal inconsistencies.
@@ -529,5 +561,46 @@ mod tests {
     fn truncates_on_char_boundaries() {
         assert_eq!(truncate("ééééé", 3), "éé…");
         assert_eq!(truncate("abc", 3), "abc");
+    }
+
+    /// The claim of the figure `surface` in `text` (one sentence), as extraction gives it.
+    fn extracted(text: &str, surface: &str) -> Claim {
+        let article = crate::model::Article {
+            id: "a".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        crate::extract::extract_claims(&article)
+            .into_iter()
+            .find(|c| c.quantity.as_ref().is_some_and(|q| q.surface == surface))
+            .unwrap_or_else(|| panic!("no claim {surface:?} in {text:?}"))
+    }
+
+    fn check_split(text: &str, surface: &str, expected: (&str, &str, &str)) {
+        let claim = extracted(text, surface);
+        assert_eq!(split_sentence(&claim), expected, "{text}");
+        let legacy = Claim {
+            sentence_start: None,
+            ..claim
+        };
+        assert_eq!(
+            split_sentence(&legacy),
+            expected,
+            "{text} (no sentence_start)"
+        );
+    }
+
+    #[test]
+    fn the_claims_own_figure_is_marked() {
+        check_split(
+            "The toll rose to 150, up from 15 on Monday.",
+            "15",
+            ("The toll rose to 150, up from ", "15", " on Monday."),
+        );
+        check_split(
+            "The toll rose to 150, up from 15 on Monday.",
+            "150",
+            ("The toll rose to ", "150", ", up from 15 on Monday."),
+        );
     }
 }

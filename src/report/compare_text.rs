@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::escape::markdown;
+use super::escape::{markdown, terminal};
 use crate::matching::claim_date;
 use crate::model::{
     interval_text, number_text, Claim, ClaimKind, Cluster, Comparison, Consensus, Inconsistency,
@@ -48,7 +48,12 @@ pub fn text(comparison: &Comparison, claims: &[Claim]) -> String {
     let by_id = claim_map(claims);
     let mut out = String::new();
     for cluster in &comparison.clusters {
-        let _ = writeln!(out, "== {}  [{}]", cluster.label, cluster.key);
+        let _ = writeln!(
+            out,
+            "== {}  [{}]",
+            terminal(&cluster.label),
+            terminal(&cluster.key)
+        );
         if cluster.kind == ClaimKind::Quantity {
             let _ = writeln!(out, "   consensus {}", consensus_text(&cluster.consensus));
         }
@@ -67,10 +72,10 @@ pub fn text(comparison: &Comparison, claims: &[Claim]) -> String {
             let _ = writeln!(
                 out,
                 "   - {:<24} {:<22} {:<16} {} · {}",
-                claim.outlet.as_deref().unwrap_or("(unknown outlet)"),
-                as_written,
+                terminal(claim.outlet.as_deref().unwrap_or("(unknown outlet)")),
+                terminal(&as_written),
                 interval,
-                claim.claimant_text(),
+                terminal(&claim.claimant_text()),
                 claim_date(claim).unwrap_or("undated")
             );
         }
@@ -80,7 +85,7 @@ pub fn text(comparison: &Comparison, claims: &[Claim]) -> String {
                 "   ! {} {:.2}: {}",
                 d.kind.as_str(),
                 d.severity,
-                d.explanation
+                terminal(&d.explanation)
             );
         }
         out.push('\n');
@@ -91,8 +96,10 @@ pub fn text(comparison: &Comparison, claims: &[Claim]) -> String {
             let outlet = finding_outlet(found, &by_id);
             let _ = writeln!(
                 out,
-                "   ! {outlet} ({}): {}",
-                found.article_id, found.explanation
+                "   ! {} ({}): {}",
+                terminal(outlet),
+                terminal(&found.article_id),
+                terminal(&found.explanation)
             );
         }
     }

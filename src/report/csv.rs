@@ -37,11 +37,16 @@ pub const HEADER: [&str; 24] = [
     "sentence",
 ];
 
-/// Corpus text made inert for spreadsheets.
+/// Corpus text made inert for spreadsheets: no formula, no bidi control.
 fn text(s: &str) -> String {
+    let s = if s.chars().any(super::escape::is_bidi_control) {
+        super::escape::terminal_block(s).into_owned()
+    } else {
+        s.to_owned()
+    };
     match s.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_owned(),
+        _ => s,
     }
 }
 

@@ -6,8 +6,8 @@
 use std::fmt::Write;
 
 use super::common::{
-    self, agreement_text, as_written, claim_interval, claimant, cluster_flags, consensus_text,
-    date_text, num, reliability_text, severity_text, share_text, split_sentence, truncate, Block,
+    self, agreement_text, as_written, claim_interval, claimant, consensus_text, date_text, num,
+    reliability_text, severity_text, share_text, split_sentence, truncate, Block, ClusterFlags,
     Flag, Lookup, METHODS,
 };
 use super::escape::html as esc;
@@ -337,8 +337,9 @@ fn cluster_section(out: &mut String, n: usize, cluster: &Cluster, lookup: &Looku
          <th scope=\"col\">Sentence</th><th scope=\"col\">Article</th></tr></thead>\n<tbody>\n",
         esc(&cluster.label)
     );
+    let cluster_flags = ClusterFlags::new(cluster);
     for (i, claim) in claims.iter().enumerate() {
-        let flags = cluster_flags(cluster, &claim.claim_id);
+        let flags = cluster_flags.of(&claim.claim_id);
         let row_class = if flags.contains(&Flag::Conflict) {
             " class=\"is-conflict\""
         } else {
@@ -801,8 +802,9 @@ fn number_line(cluster: &Cluster, claims: &[&Claim], id: &str) -> Option<String>
         cluster.label,
         consensus_text(cons)
     );
+    let cluster_flags = ClusterFlags::new(cluster);
     for (i, (c, q)) in rows.iter().enumerate() {
-        let flags = cluster_flags(cluster, &c.claim_id);
+        let flags = cluster_flags.of(&c.claim_id);
         w!(
             desc,
             "{}. {}: {} ({}), {}{}. ",
@@ -865,10 +867,11 @@ fn number_line(cluster: &Cluster, claims: &[&Claim], id: &str) -> Option<String>
         }
     }
 
+    let cluster_flags = ClusterFlags::new(cluster);
     for (i, (c, q)) in rows.iter().enumerate() {
         let top = NL_TOP + i as f64 * NL_ROW;
         let cy = top + NL_BAR;
-        let flags = cluster_flags(cluster, &c.claim_id);
+        let flags = cluster_flags.of(&c.claim_id);
         let bad = flags.contains(&Flag::Conflict);
         let col = if bad { RED } else { BLUE };
         w!(

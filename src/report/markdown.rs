@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use super::common::{
-    self, agreement_text, as_written, claim_interval, claimant, cluster_flags, consensus_text,
-    date_text, flags_text, reliability_text, severity_text, share_text, split_sentence, Block,
+    self, agreement_text, as_written, claim_interval, claimant, consensus_text, date_text,
+    flags_text, reliability_text, severity_text, share_text, split_sentence, Block, ClusterFlags,
     Lookup, METHODS,
 };
 use super::escape::markdown as md;
@@ -129,8 +129,9 @@ fn cluster_section(out: &mut String, n: usize, cluster: &Cluster, lookup: &Looku
         "| # | Outlet | As written | Interval | Claimant | Date | Flags | Sentence | Article |\n\
          |---|---|---|---|---|---|---|---|---|\n",
     );
+    let cluster_flags = ClusterFlags::new(cluster);
     for (i, claim) in claims.iter().enumerate() {
-        let flags = cluster_flags(cluster, &claim.claim_id);
+        let flags = cluster_flags.of(&claim.claim_id);
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
@@ -327,6 +328,7 @@ pub(crate) mod tests {
             status: Some("held".into()),
             location: Some("Gaza".into()),
             as_of_partial: None,
+            sentence_start: None,
         }
     }
 
@@ -384,8 +386,8 @@ pub(crate) mod tests {
             severity: 0.9,
             explanation: "<script>alert(3)</script> vs [x](javascript:alert(1))\n## injected"
                 .into(),
-            a_claims: vec!["c1".into()],
-            b_claims: vec!["c2".into()],
+            a_claims: vec!["c1".into()].into(),
+            b_claims: vec!["c2".into()].into(),
             pairs: 1,
         };
         let cluster = Cluster {
@@ -416,6 +418,7 @@ pub(crate) mod tests {
                     claims: vec!["c2".into()],
                 },
             ],
+            uncompared_positions: 0,
         };
         let quote_cluster = Cluster {
             cluster_id: "q".into(),
@@ -428,6 +431,7 @@ pub(crate) mod tests {
             agreement: 1.0,
             discrepancies: vec![],
             timeline: vec![],
+            uncompared_positions: 0,
         };
         ReportData {
             title: "</title><script>alert(1)</script>".into(),

@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use super::escape::terminal;
 use crate::model::SourceScore;
 
 pub fn text(sources: &[SourceScore]) -> String {
@@ -15,7 +16,7 @@ pub fn text(sources: &[SourceScore]) -> String {
         let _ = writeln!(
             out,
             "{:<40} {:<9} {:>4.2} ±{:<5.2} {:>7} {:>7} {:>7} {:>6.0}%",
-            truncate(&s.outlet, 40),
+            truncate(&terminal(&s.outlet), 40),
             s.kind,
             s.reliability,
             (s.reliability_high - s.reliability_low) / 2.0,
@@ -24,7 +25,7 @@ pub fn text(sources: &[SourceScore]) -> String {
             s.conflicted,
             s.attributed_share * 100.0
         );
-        let _ = writeln!(out, "    {}", s.explanation);
+        let _ = writeln!(out, "    {}", terminal(&s.explanation));
     }
     if sources.is_empty() {
         out.push_str("no sources to rate\n");
