@@ -477,3 +477,95 @@ fn special_files_and_unwritable_outputs_say_what_happened_once() {
         "cause said once: {last}"
     );
 }
+
+/// `n` articles in JSON Lines files of 1000 lines, each article with one figure.
+fn write_batchable(ws: &Workspace, folder: &str, n: usize) {
+    let mut file = String::new();
+    for i in 0..n {
+        let line = serde_json::json!({
+            "id": format!("{folder}-{i:06}"),
+            "outlet": format!("Outlet {}", i % 7),
+            "date": format!("2025-06-{:02}", 1 + i % 28),
+            "text": format!("Floods in Valdora have killed {} people, officials said. Report {i}.", 5 + i % 80),
+        });
+        file.push_str(&line.to_string());
+        file.push('\n');
+        if (i + 1) % 1000 == 0 || i + 1 == n {
+            ws.write(&format!("{folder}/part-{:04}.jsonl", i / 1000), &file);
+            file.clear();
+        }
+    }
+}
+
+#[test]
+fn sixteen_readers_during_an_index_run_all_succeed_and_see_whole_batches() {
+    const BATCH: u64 = 250;
+    let ws = Workspace::new();
+    write_batchable(&ws, "first", 500);
+    assert!(ws.run(&["index", "first"]).status.success());
+    write_batchable(&ws, "second", 6_000);
+    let index = ws.index_dir();
+    let mut writer = Command::new(crosscheck_bin())
+        .arg("--index")
+        .arg(&index)
+        .args(["index", "second", "--batch", &BATCH.to_string()])
+        .current_dir(ws.dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("writer");
+    let writer_done = std::sync::atomic::AtomicBool::new(false);
+    let seen: Vec<Vec<u64>> = std::thread::scope(|scope| {
+        let readers: Vec<_> = (0..16)
+            .map(|reader| {
+                let (ws, writer_done) = (&ws, &writer_done);
+                scope.spawn(move || {
+                    let mut counts = Vec::new();
+                    // Bounded: at most 12 rounds each, fewer once the writer is done.
+                    for round in 0..12 {
+                        let args: &[&str] = if (reader + round) % 2 == 0 {
+                            &["stats", "--format", "json"]
+                        } else {
+                            &["search", "floods", "--format", "json", "--limit", "5"]
+                        };
+                        let out = ws.run(args);
+                        assert!(
+                            out.status.success(),
+                            "reader {reader} {args:?}: {}",
+                            text(&out.stderr)
+                        );
+                        if args[0] == "stats" {
+                            let stats: Value =
+                                serde_json::from_slice(&out.stdout).expect("stats json");
+                            counts.push(stats["articles"].as_u64().unwrap_or(u64::MAX));
+                        }
+                        if writer_done.load(std::sync::atomic::Ordering::Relaxed) && round >= 2 {
+                            break;
+                        }
+                    }
+                    counts
+                })
+            })
+            .collect();
+        let status = writer.wait().expect("writer exit");
+        writer_done.store(true, std::sync::atomic::Ordering::Relaxed);
+        assert!(status.success(), "the writer finished");
+        readers
+            .into_iter()
+            .map(|r| r.join().expect("reader thread"))
+            .collect()
+    });
+    let counts: Vec<u64> = seen.into_iter().flatten().collect();
+    assert!(!counts.is_empty());
+    let mut distinct = counts.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    eprintln!("article counts readers saw: {distinct:?}");
+    for n in &counts {
+        assert!(
+            *n % BATCH == 0 && (500..=6_500).contains(n),
+            "a reader saw {n} articles: not a whole number of batches"
+        );
+    }
+    assert_eq!(ws.stats()["articles"], 6_500);
+}
