@@ -5,8 +5,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crosscheck::index::{ClaimQuery, CrossIndex};
-use crosscheck::model::Claim;
-use crosscheck::report::escape::terminal;
 
 use super::{print_json, Format};
 
@@ -56,57 +54,9 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
                 print_json(&mut out, claim)?;
             }
         }
-        Format::Text => {
-            if claims.is_empty() {
-                writeln!(out, "no matching claims")?;
-            }
-            for claim in &claims {
-                print_text(&mut out, claim)?;
-            }
-        }
+        Format::Text => crosscheck::report::listing::claims_text(&mut out, &claims)?,
     }
     out.flush()?;
     super::print_read_warnings(&index);
     Ok(ExitCode::SUCCESS)
-}
-
-fn print_text(out: &mut impl Write, claim: &Claim) -> std::io::Result<()> {
-    let outlet = terminal(claim.outlet.as_deref().unwrap_or("(unknown outlet)"));
-    let date = terminal(
-        claim
-            .as_of
-            .as_deref()
-            .or(claim.date.as_deref())
-            .unwrap_or("undated"),
-    );
-    match (&claim.quantity, &claim.quote) {
-        (Some(q), _) => writeln!(
-            out,
-            "{outlet} · {date} · \"{}\" {} {}  [{}]",
-            terminal(&q.surface),
-            crosscheck::model::interval_text(q.low, q.high),
-            terminal(claim.subject.as_deref().unwrap_or("(no subject)")),
-            terminal(claim.key.as_deref().unwrap_or("no key")),
-        )?,
-        (None, Some(quote)) => writeln!(
-            out,
-            "{outlet} · {date} · quote by {}: “{}”",
-            terminal(quote.speaker.as_deref().unwrap_or("(unnamed)")),
-            terminal(&quote.text)
-        )?,
-        (None, None) => writeln!(out, "{outlet} · {date} · {}", terminal(&claim.sentence))?,
-    }
-    if let Some(a) = &claim.attribution {
-        let (source, cue) = (terminal(&a.source), terminal(&a.cue));
-        match &a.via {
-            Some(via) => writeln!(
-                out,
-                "    claimed by {source} ({cue}), via {}",
-                terminal(via)
-            )?,
-            None => writeln!(out, "    claimed by {source} ({cue})")?,
-        }
-    }
-    writeln!(out, "    {}", terminal(&claim.sentence))?;
-    Ok(())
 }

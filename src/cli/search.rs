@@ -5,7 +5,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crosscheck::index::{CrossIndex, SearchRequest};
-use crosscheck::report::escape::terminal;
 
 use super::{print_json, Format};
 
@@ -48,43 +47,9 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
                 print_json(&mut out, hit)?;
             }
         }
-        Format::Text => {
-            if results.hits.is_empty() {
-                writeln!(out, "no matching articles")?;
-            }
-            for hit in &results.hits {
-                writeln!(
-                    out,
-                    "{} · {} · {}  [{:.2}]",
-                    terminal(hit.outlet.as_deref().unwrap_or("(unknown outlet)")),
-                    terminal(hit.date.as_deref().unwrap_or("undated")),
-                    terminal(hit.title.as_deref().unwrap_or("(untitled)")),
-                    hit.score
-                )?;
-                writeln!(out, "    {}", emphasise(&hit.snippet, &hit.highlights))?;
-                writeln!(out)?;
-            }
-        }
+        Format::Text => crosscheck::report::listing::search_text(&mut out, &results.hits)?,
     }
     out.flush()?;
     super::print_read_warnings(&index);
     Ok(ExitCode::SUCCESS)
-}
-
-/// The snippet with matched terms in `**bold**` and line breaks folded, for a terminal.
-fn emphasise(snippet: &str, highlights: &[[usize; 2]]) -> String {
-    let mut out = String::with_capacity(snippet.len() + highlights.len() * 4);
-    let mut at = 0;
-    for &[start, end] in highlights {
-        if start < at || end > snippet.len() {
-            continue;
-        }
-        out.push_str(&snippet[at..start]);
-        out.push_str("**");
-        out.push_str(&snippet[start..end]);
-        out.push_str("**");
-        at = end;
-    }
-    out.push_str(&snippet[at..]);
-    terminal(&out.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }

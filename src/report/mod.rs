@@ -7,5 +7,6 @@ pub mod compare_text;
 pub mod csv;
 pub mod escape;
 pub mod html;
+pub mod listing;
 pub mod markdown;
 pub mod sources_text;
