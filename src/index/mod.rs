@@ -44,18 +44,11 @@ impl CrossIndex {
             FolderState::Missing | FolderState::Empty => Err(Error::NoIndex {
                 path: path.to_owned(),
             }),
-            FolderState::Foreign(detail) => Err(Error::NotAnIndex {
-                path: path.to_owned(),
-                detail,
-            }),
-            FolderState::Broken(detail) => Err(Error::IndexDamaged {
-                path: path.to_owned(),
-                detail,
-            }),
             FolderState::Index => {
                 let index = Index::open_in_dir(path).map_err(|e| damaged(path, e))?;
                 Self::from_index(index, path)
             }
+            other => Err(other.refusal(path)),
         }
     }
 
@@ -67,14 +60,7 @@ impl CrossIndex {
         match folder_state(path)? {
             FolderState::Index => Self::open(path),
             FolderState::Missing | FolderState::Empty => Self::create(path),
-            FolderState::Foreign(detail) => Err(Error::NotAnIndex {
-                path: path.to_owned(),
-                detail,
-            }),
-            FolderState::Broken(detail) => Err(Error::IndexDamaged {
-                path: path.to_owned(),
-                detail,
-            }),
+            other => Err(other.refusal(path)),
         }
     }
 
@@ -237,6 +223,20 @@ enum FolderState {
     Broken(String),
     /// Files an index never has: not ours to touch.
     Foreign(String),
+}
+
+impl FolderState {
+    /// Why an index cannot be opened in a folder in this state.
+    fn refusal(self, path: &Path) -> Error {
+        let path = path.to_owned();
+        match self {
+            FolderState::Foreign(detail) => Error::NotAnIndex { path, detail },
+            FolderState::Broken(detail) => Error::IndexDamaged { path, detail },
+            FolderState::Missing | FolderState::Empty | FolderState::Index => {
+                Error::NoIndex { path }
+            }
+        }
+    }
 }
 
 fn folder_state(path: &Path) -> Result<FolderState> {

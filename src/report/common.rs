@@ -320,6 +320,15 @@ impl Flag {
 }
 
 /// Flags of the claims of one cluster (its discrepancies only).
+/// Adds the flag of each discrepancy of `cluster` to each claim it involves.
+fn add_discrepancy_flags<'a>(map: &mut HashMap<&'a str, BTreeSet<Flag>>, cluster: &'a Cluster) {
+    for d in &cluster.discrepancies {
+        for id in d.involved() {
+            map.entry(id).or_default().insert(Flag::of(d.kind));
+        }
+    }
+}
+
 /// The flags of each claim of one cluster, gathered once: looking each claim up in every
 /// discrepancy's claim lists cost claims × discrepancies × positions' holders.
 pub struct ClusterFlags<'a> {
@@ -328,12 +337,8 @@ pub struct ClusterFlags<'a> {
 
 impl<'a> ClusterFlags<'a> {
     pub fn new(cluster: &'a Cluster) -> Self {
-        let mut map: HashMap<&str, BTreeSet<Flag>> = HashMap::new();
-        for d in &cluster.discrepancies {
-            for id in d.involved() {
-                map.entry(id).or_default().insert(Flag::of(d.kind));
-            }
-        }
+        let mut map = HashMap::new();
+        add_discrepancy_flags(&mut map, cluster);
         ClusterFlags { map }
     }
 
@@ -351,11 +356,7 @@ impl<'a> Flags<'a> {
     pub fn new(data: &'a ReportData) -> Self {
         let mut map: HashMap<&str, BTreeSet<Flag>> = HashMap::new();
         for cluster in &data.clusters {
-            for d in &cluster.discrepancies {
-                for id in d.involved() {
-                    map.entry(id).or_default().insert(Flag::of(d.kind));
-                }
-            }
+            add_discrepancy_flags(&mut map, cluster);
         }
         for found in &data.internal {
             for id in &found.claims {
