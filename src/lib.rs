@@ -5,6 +5,7 @@
 //! in a tantivy index; [`pipeline`] runs the two together. See `ARCHITECTURE.md`.
 
 pub mod compare;
+pub mod dates;
 pub mod error;
 pub mod extract;
 pub mod gen;

@@ -566,9 +566,7 @@ fn quantulum_recall() {
         println!("skipped: quantulum data not found");
         return;
     };
-    let Ok(v) = serde_json::from_str::<serde_json::Value>(&data) else {
-        return;
-    };
+    let v: serde_json::Value = serde_json::from_str(&data).expect("quantities.json is JSON");
     let (mut gold, mut found) = (0, 0);
     for case in v.as_array().cloned().unwrap_or_default() {
         let text = case["req"].as_str().unwrap_or("");
@@ -584,10 +582,11 @@ fn quantulum_recall() {
             }
         }
     }
-    println!(
-        "quantulum3: value recall {found}/{gold} = {:.3}",
-        found as f64 / gold.max(1) as f64
-    );
+    let recall = found as f64 / gold.max(1) as f64;
+    println!("quantulum3: value recall {found}/{gold} = {recall:.3}");
+    // Measured 0.655 (97/148): the set also counts units, times and ranges we leave out.
+    assert!(gold > 100, "the test set was read ({gold} values)");
+    assert!(recall >= 0.64, "value recall fell to {recall:.3}");
 }
 
 #[test]

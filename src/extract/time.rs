@@ -6,64 +6,11 @@
 use super::numbers::is_month;
 use super::tokens::Toks;
 
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = m as i64;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719468;
-    let era = if z >= 0 { z } else { z - 146096 } / 146097;
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
-fn days_in_month(y: i64, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ => {
-            if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
-                29
-            } else {
-                28
-            }
-        }
-    }
-}
-
-/// Parse `YYYY-MM-DD` (a longer timestamp is cut) into days.
-pub fn parse_iso(s: &str) -> Option<i64> {
-    let s = s.trim();
-    let s = s.get(..10)?;
-    let b = s.as_bytes();
-    if b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let y: i64 = s[..4].parse().ok()?;
-    let m: u32 = s[5..7].parse().ok()?;
-    let d: u32 = s[8..10].parse().ok()?;
-    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
-        return None;
-    }
-    Some(days_from_civil(y, m, d))
-}
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (a longer timestamp is cut).
+pub use crate::dates::parse_iso;
 
 pub fn fmt(days: i64) -> String {
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::dates::iso(days).unwrap_or_default()
 }
 
 fn month_num(s: &str) -> Option<u32> {
@@ -121,17 +68,14 @@ fn year_at(tk: &Toks, i: usize) -> Option<i64> {
 }
 
 fn mk(y: i64, m: u32, d: u32) -> Option<i64> {
-    if d == 0 || d > days_in_month(y, m) {
-        return None;
-    }
-    Some(days_from_civil(y, m, d))
+    crate::dates::day_number(y, m, d)
 }
 
 /// Year for a month/day without year: the article's year, or the year before when that
 /// would put the date more than a week after the article.
 fn infer_year(m: u32, d: u32, article: Option<i64>) -> Option<i64> {
     let a = article?;
-    let (y, _, _) = civil_from_days(a);
+    let (y, _, _) = crate::dates::civil(a)?;
     let cand = mk(y, m, d)?;
     if cand > a + 7 {
         mk(y - 1, m, d)
