@@ -2,8 +2,8 @@
 //! visible), searched by text, outlet, key, article and date, returned as [`Claim`]s.
 
 use std::ops::Bound;
-use tantivy::collector::{DocSetCollector, TopDocs};
 
+use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery};
 use tantivy::schema::Value;
 use tantivy::{TantivyDocument, Term};
@@ -200,9 +200,7 @@ impl CrossIndex {
         let problem = match text(self.fields.payload) {
             None => "it has no stored payload".to_owned(),
             Some(payload) => match serde_json::from_str::<Claim>(payload) {
-                Ok(claim) if super::super::extract::unstorable(&claim).is_none() => {
-                    return Some(claim)
-                }
+                Ok(claim) if crate::extract::unstorable(&claim).is_none() => return Some(claim),
                 Ok(claim) => format!(
                     "its figure {:?} is not a storable number",
                     claim.quantity.map(|q| q.surface).unwrap_or_default()
