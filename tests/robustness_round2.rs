@@ -444,6 +444,37 @@ fn an_article_repeating_figures_thousands_of_times_is_compared_in_bounded_work()
 }
 
 #[test]
+fn past_the_position_cap_outlets_are_still_compared_with_each_other() {
+    let ws = Workspace::new();
+    // One outlet with 1,050 different figures (over the cap of 1,000 positions), indexed
+    // first, and another with one figure: that one must be among the positions compared.
+    for (outlet, figures, offset) in [("Outlet A", 1_050, 2), ("Outlet B", 1, 1)] {
+        let body: String = (0..figures)
+            .map(|i| {
+                format!(
+                    "Police said {} people marched in Port Elin. ",
+                    3 * i + offset
+                )
+            })
+            .collect();
+        ws.write(
+            &format!("c/{outlet}.txt"),
+            format!("Outlet: {outlet}\nDate: 2025-05-18\n\n{body}"),
+        );
+    }
+    assert!(ws.run(&["index", "c"]).status.success());
+    let out = ws.run(&["compare", "--format", "json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let comparison: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let cluster = &comparison["clusters"][0];
+    assert!(cluster["uncompared_positions"].as_u64().unwrap_or(0) > 0);
+    let conflicts = cluster["discrepancies"]
+        .as_array()
+        .map_or(0, |d| d.iter().filter(|d| d["type"] == "conflict").count());
+    assert!(conflicts > 0, "the kept positions come from both outlets");
+}
+
+#[test]
 fn special_files_and_unwritable_outputs_say_what_happened_once() {
     let ws = Workspace::new();
     write_articles(&ws, "c", 3);

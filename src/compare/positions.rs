@@ -97,17 +97,38 @@ pub(super) fn positions<'c>(
     out
 }
 
-/// At most [`MAX_COMPARED_POSITIONS`] positions, those held by the most claims (in their
-/// order), and how many were left out.
+/// At most [`MAX_COMPARED_POSITIONS`] positions (in their order), and how many were left
+/// out. Kept first: positions reported by the most articles, then by the most claims; among
+/// equals, each article's first figure before any article's second, so that what is kept
+/// can still be compared across outlets (two articles of 5,000 figures each keep 500 of
+/// each, not 1,000 of the first).
 pub(super) fn most_supported(mut positions: Vec<Position<'_>>) -> (Vec<Position<'_>>, usize) {
     let left_out = positions.len().saturating_sub(MAX_COMPARED_POSITIONS);
     if left_out > 0 {
-        let mut by_support: Vec<usize> = (0..positions.len()).collect();
-        by_support.sort_by_key(|&p| std::cmp::Reverse(positions[p].holders.members.len()));
-        let kept: std::collections::HashSet<usize> = by_support
-            .into_iter()
-            .take(MAX_COMPARED_POSITIONS)
+        let mut seen_per_article: HashMap<&str, usize> = HashMap::new();
+        let rank: Vec<(std::cmp::Reverse<usize>, std::cmp::Reverse<usize>, usize)> = positions
+            .iter()
+            .map(|p| {
+                let first_article = p
+                    .holders
+                    .per_article
+                    .keys()
+                    .min()
+                    .copied()
+                    .unwrap_or_default();
+                let turn = seen_per_article.entry(first_article).or_default();
+                *turn += 1;
+                (
+                    std::cmp::Reverse(p.holders.per_article.len()),
+                    std::cmp::Reverse(p.holders.members.len()),
+                    *turn,
+                )
+            })
             .collect();
+        let mut order: Vec<usize> = (0..positions.len()).collect();
+        order.sort_by_key(|&p| (rank[p], p));
+        let kept: std::collections::HashSet<usize> =
+            order.into_iter().take(MAX_COMPARED_POSITIONS).collect();
         let mut at = 0;
         positions.retain(|_| {
             at += 1;
