@@ -31,6 +31,7 @@
 pub mod attribution;
 mod checked;
 pub mod hedges;
+mod lexicon;
 pub mod numbers;
 pub mod quotes;
 pub mod sentences;
