@@ -16,5 +16,6 @@ pub mod model;
 pub mod pipeline;
 pub mod reliability;
 pub mod report;
+pub mod stories;
 
 pub use error::{panic_message, Error, Result};
