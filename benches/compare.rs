@@ -72,6 +72,7 @@ pub fn synthetic_claims(n: usize) -> Vec<Claim> {
                 location: None,
                 as_of_partial: None,
                 sentence_start: None,
+                story: None,
             }
         })
         .collect()

@@ -19,6 +19,8 @@ pub enum Error {
     IndexLocked { path: PathBuf },
     #[error("no index at {path}: run `crosscheck index` first")]
     NoIndex { path: PathBuf },
+    #[error("no story {id:?} in this index: `crosscheck stories` lists them")]
+    NoStory { id: String },
     #[error(
         "the index at {path} is damaged ({detail}); rebuild it: `crosscheck index --rebuild` (it deletes the index and reads the corpus again)"
     )]

@@ -177,6 +177,9 @@ pub struct Claim {
     /// 15"). Absent in claims from older indexes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence_start: Option<usize>,
+    /// The story (event) of the claim's article; absent for claims not read from an index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 /// A problem met while reading or parsing; parsing goes on and reports these.
@@ -314,6 +317,10 @@ pub struct Cluster {
     /// `compare::MAX_COMPARED_POSITIONS`; 0 (and absent) normally.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub uncompared_positions: usize,
+    /// The story every claim of the cluster belongs to; absent when the claims carry none
+    /// (claims compared without an index).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -437,6 +444,23 @@ pub struct ArticleMeta {
     pub title: Option<String>,
     pub url: Option<String>,
     pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+}
+
+/// One story (event) as `crosscheck stories` lists it (contract: `stories.md`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StorySummary {
+    pub story_id: String,
+    pub label: String,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    pub articles: usize,
+    pub claims: usize,
+    pub outlets: Vec<String>,
+    /// The distinctive terms (places, names) that define it.
+    pub terms: Vec<String>,
+    pub article_ids: Vec<String>,
 }
 
 /// Counts at the top of a report.
@@ -465,4 +489,7 @@ pub struct ReportData {
     pub truths: Vec<TruthOut>,
     pub claims: Vec<Claim>,
     pub articles: Vec<ArticleMeta>,
+    /// The stories the report's clusters belong to; the report is organised by them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stories: Vec<StorySummary>,
 }

@@ -13,6 +13,7 @@ use crate::extract;
 use crate::index::{CrossIndex, WriteOutcome, DEFAULT_WRITER_BYTES};
 use crate::ingest::{self, Format, JsonLines, Parsed, DEFAULT_MAX_FILE_BYTES};
 use crate::model::{Article, Claim, Diagnostic};
+use crate::stories::{article_terms_from, ArticleTerms, Masthead, StoryBook};
 
 /// How an indexing run behaves.
 #[derive(Debug, Clone)]
@@ -102,6 +103,23 @@ fn writer_threads(options: &IndexOptions) -> Option<usize> {
     })
 }
 
+/// The terms that place an article in its story, from the same bounded text as its claims.
+fn story_terms(article: &Article) -> ArticleTerms {
+    let mut end = article.text.len().min(MAX_EXTRACT_BYTES);
+    while !article.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    article_terms_from(
+        article.title.as_deref(),
+        &article.text[..end],
+        article.date.as_deref(),
+        Masthead {
+            outlet: article.outlet.as_deref(),
+            author: article.author.as_deref(),
+        },
+    )
+}
+
 /// Files read together in parallel: at most this many, or this many bytes.
 const GROUP_FILES: usize = 256;
 const GROUP_BYTES: u64 = 64 * 1024 * 1024;
@@ -125,6 +143,12 @@ pub fn index_paths(
             since_commit: 0,
             batch: options.batch_articles.max(1),
             written: IndexSummary::default(),
+            stories: if options.extract {
+                Some(StoryBook::load(index.path())?)
+            } else {
+                None
+            },
+            commits_since_save: 0,
         },
         extract: options.extract,
     };
@@ -150,6 +174,11 @@ pub fn index_paths(
         }
     }
     run.flush_group(&mut group, options, progress)?;
+    if let Some(book) = &mut run.sink.stories {
+        book.finish_run();
+        book.save(index.path())?;
+        index.forget_story_book();
+    }
     run.sink.writer.finish()?;
     let written = run.sink.written;
     Ok(IndexSummary {
@@ -177,6 +206,22 @@ struct Sink<'a> {
     batch: usize,
     /// What was written: articles by outcome, claims.
     written: IndexSummary,
+    /// Places each new article in a story (none for the index-only baseline).
+    stories: Option<StoryBook>,
+    /// Commits since the story book was last saved.
+    commits_since_save: usize,
+}
+
+/// The story book is saved every this many commits (and at the end of a run): a crash
+/// then costs at most these batches' statistics, never an article. Articles whose story
+/// the saved book does not know still list, under their stored id.
+const COMMITS_PER_BOOK_SAVE: usize = 16;
+
+/// What the extraction threads prepare for the writer: an article's claims and its terms.
+#[derive(Default)]
+struct Prepared {
+    extracted: extract::Extracted,
+    terms: Option<ArticleTerms>,
 }
 
 /// Articles extracted and written together: while one slice is written (tantivy's indexing
@@ -276,18 +321,20 @@ impl Run<'_> {
         // Extraction is the costly part: run it in parallel, only for articles that will be
         // written, and overlapped with writing the slice before.
         let extract = self.extract;
-        let claims_of =
-            |articles: &[Article], outcomes: &[WriteOutcome]| -> Vec<extract::Extracted> {
-                articles
-                    .par_iter()
-                    .zip(outcomes)
-                    .map(|(article, outcome)| match outcome {
-                        WriteOutcome::Duplicate => extract::Extracted::default(),
-                        _ if !extract => extract::Extracted::default(),
-                        _ => extract_bounded(article),
-                    })
-                    .collect()
-            };
+        let claims_of = |articles: &[Article], outcomes: &[WriteOutcome]| -> Vec<Prepared> {
+            articles
+                .par_iter()
+                .zip(outcomes)
+                .map(|(article, outcome)| match outcome {
+                    WriteOutcome::Duplicate => Prepared::default(),
+                    _ if !extract => Prepared::default(),
+                    _ => Prepared {
+                        extracted: extract_bounded(article),
+                        terms: Some(story_terms(article)),
+                    },
+                })
+                .collect()
+        };
         let mut slices = parsed
             .articles
             .chunks(PIPELINE_ARTICLES)
@@ -330,17 +377,48 @@ impl Sink<'_> {
         &mut self,
         articles: &[Article],
         outcomes: &[WriteOutcome],
-        extracted: Vec<extract::Extracted>,
+        prepared: Vec<Prepared>,
     ) -> Result<Vec<Diagnostic>> {
+        let stories = self.place(articles, &prepared);
         let mut diagnostics = Vec::new();
-        for ((article, outcome), extracted) in articles.iter().zip(outcomes).zip(extracted) {
-            self.write(article, &extracted.claims, *outcome)?;
-            diagnostics.extend(extracted.diagnostics);
+        for (((article, outcome), prepared), story) in
+            articles.iter().zip(outcomes).zip(prepared).zip(stories)
+        {
+            let mut claims = prepared.extracted.claims;
+            for claim in &mut claims {
+                claim.story.clone_from(&story);
+            }
+            self.write(article, &claims, *outcome, story.as_deref())?;
+            diagnostics.extend(prepared.extracted.diagnostics);
         }
         Ok(diagnostics)
     }
 
-    fn write(&mut self, article: &Article, claims: &[Claim], outcome: WriteOutcome) -> Result<()> {
+    /// The story of each article of a slice (`None` for duplicates and without stories).
+    fn place(&mut self, articles: &[Article], prepared: &[Prepared]) -> Vec<Option<String>> {
+        let mut stories = vec![None; articles.len()];
+        let Some(book) = &mut self.stories else {
+            return stories;
+        };
+        let (positions, batch): (Vec<usize>, Vec<(&str, &ArticleTerms)>) = articles
+            .iter()
+            .zip(prepared)
+            .enumerate()
+            .filter_map(|(i, (article, p))| Some((i, (article.id.as_str(), p.terms.as_ref()?))))
+            .unzip();
+        for (i, story) in positions.into_iter().zip(book.place_batch(&batch)) {
+            stories[i] = Some(story);
+        }
+        stories
+    }
+
+    fn write(
+        &mut self,
+        article: &Article,
+        claims: &[Claim],
+        outcome: WriteOutcome,
+        story: Option<&str>,
+    ) -> Result<()> {
         self.written.articles += 1;
         match outcome {
             WriteOutcome::Added => self.written.added += 1,
@@ -351,9 +429,16 @@ impl Sink<'_> {
             }
         }
         self.written.claims += claims.len() as u64;
-        self.writer.add(article, claims, outcome)?;
+        self.writer.add(article, claims, outcome, story)?;
         self.since_commit += 1;
         if self.since_commit >= self.batch {
+            self.commits_since_save += 1;
+            if self.commits_since_save >= COMMITS_PER_BOOK_SAVE {
+                if let Some(book) = &self.stories {
+                    book.save(self.writer.index_path())?;
+                }
+                self.commits_since_save = 0;
+            }
             self.writer.commit()?;
             self.since_commit = 0;
         }
@@ -366,21 +451,35 @@ impl Sink<'_> {
 pub fn report_data(
     index: &CrossIndex,
     query: Option<&str>,
+    story: Option<&str>,
     generated_at: Option<String>,
 ) -> Result<crate::model::ReportData> {
     use crate::index::ClaimQuery;
     let (claims, hits) = index.claims_for_comparison(&ClaimQuery {
         text: query.map(str::to_owned),
+        story: story.map(str::to_owned),
         ..ClaimQuery::default()
     })?;
-    let articles = index.article_metas()?;
-    Ok(build_report(
-        claims,
-        articles,
-        hits.as_deref(),
-        query,
-        generated_at,
-    ))
+    let mut articles = index.article_metas()?;
+    if let Some(story) = story {
+        let book = index.story_book()?;
+        let story = book.canonical_id(story);
+        articles.retain(|a| a.story.as_deref() == Some(story));
+    }
+    let mut report = build_report(claims, articles, hits.as_deref(), query, generated_at);
+    if let Some(story) = story {
+        report.title = format!("{} (story {story})", report.title);
+    }
+    let shown: std::collections::HashSet<&str> = report
+        .clusters
+        .iter()
+        .filter_map(|c| c.story.as_deref())
+        .chain(report.articles.iter().filter_map(|a| a.story.as_deref()))
+        .collect();
+    let mut stories = index.stories(None)?;
+    stories.retain(|s| shown.contains(s.story_id.as_str()));
+    report.stories = stories;
+    Ok(report)
 }
 
 /// The report of given claims and articles. With `hits` (the claims a query matched), only
@@ -437,6 +536,7 @@ pub fn build_report(
         truths: sources.truths,
         claims,
         articles,
+        stories: Vec::new(),
     }
 }
 
@@ -460,6 +560,7 @@ pub fn report_of_files(paths: &[PathBuf]) -> crate::model::ReportData {
             title: a.title,
             url: a.url,
             date: a.date,
+            story: None,
         })
         .collect();
     metas.sort_by(|a, b| (a.date.as_deref(), &a.id).cmp(&(b.date.as_deref(), &b.id)));

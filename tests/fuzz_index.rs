@@ -115,7 +115,7 @@ fn read_everything(index: &CrossIndex, query: &str) {
     serde_json::to_string(&comparison).expect("comparison serialises");
     let sources = crosscheck::reliability::corpus::sources_from_claims(&claims);
     serde_json::to_string(&sources).expect("sources serialise");
-    let data = pipeline::report_data(index, None, None).expect("report data");
+    let data = pipeline::report_data(index, None, None, None).expect("report data");
     crosscheck::report::markdown::render(&data);
     crosscheck::report::html::render(&data);
     crosscheck::report::csv::render(&data).expect("csv");

@@ -109,7 +109,7 @@ fn a_stored_claim_that_cannot_be_read_is_skipped_with_a_warning() {
     }
     let mut writer = index.writer(32 << 20).expect("writer");
     let outcome = writer.classify(&article).expect("classify");
-    writer.add(&article, &claims, outcome).expect("add");
+    writer.add(&article, &claims, outcome, None).expect("add");
     writer.finish().expect("commit");
     let read = index.claims(&ClaimQuery::default()).expect("readable");
     assert_eq!(read.len(), 1, "the good claim is read");

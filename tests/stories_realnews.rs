@@ -8,7 +8,7 @@ mod common;
 use std::collections::HashMap;
 
 use common::shared;
-use crosscheck::stories::{article_terms, ArticleTerms, StoryBook};
+use crosscheck::stories::{article_terms_from, ArticleTerms, Masthead, StoryBook};
 
 struct Passage {
     story: String,
@@ -33,10 +33,14 @@ fn passages() -> Option<Vec<Passage>> {
             let row: serde_json::Value = serde_json::from_str(line).expect("realnews json");
             out.push(Passage {
                 story: row["story"].as_str().unwrap_or_default().to_owned(),
-                terms: article_terms(
+                terms: article_terms_from(
                     row["title"].as_str(),
                     row["text"].as_str().unwrap_or_default(),
                     row["date"].as_str(),
+                    Masthead {
+                        outlet: row["outlet"].as_str(),
+                        author: row["author"].as_str(),
+                    },
                 ),
             });
         }
@@ -167,5 +171,5 @@ fn stories_on_real_news() {
     assert!(f >= 0.90, "story F1 {f:.3} below 0.90 (file order)");
     // Shuffled orders interleave the events and do worse; held so that a change that only
     // suits the file's order shows.
-    assert!(mean >= 0.85, "story F1 {mean:.3} below 0.85 (shuffled)");
+    assert!(mean >= 0.87, "story F1 {mean:.3} below 0.87 (shuffled)");
 }

@@ -10,6 +10,9 @@ use super::{print_json, Format};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Only this story (an id from `crosscheck stories`).
+    #[arg(long)]
+    pub story: Option<String>,
     /// Full-text query over claim sentences, subjects and claimants; none = every claim.
     pub query: Option<String>,
     /// Only claims reported by this outlet.
@@ -46,6 +49,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         since: args.since,
         until: args.until,
         limit: args.limit,
+        story: args.story,
     })?;
     match args.format {
         Format::Json => print_json(&mut out, &claims)?,

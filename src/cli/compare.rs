@@ -21,6 +21,9 @@ pub enum CompareFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Only this story (an id from `crosscheck stories`).
+    #[arg(long)]
+    pub story: Option<String>,
     /// Full-text query selecting the claims to compare; none = every cluster in the index.
     pub query: Option<String>,
     /// Only this claim key, or keys starting with it (`hostages/alive`).
@@ -52,6 +55,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         key: args.key,
         since: args.since,
         until: args.until,
+        story: args.story,
         ..ClaimQuery::default()
     })?;
     let mut comparison = compare(

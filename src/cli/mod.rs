@@ -9,6 +9,7 @@ mod run;
 mod search;
 mod sources;
 mod stats;
+mod stories;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,6 +50,8 @@ pub enum Command {
     Gen(gen::Args),
     /// Articles per outlet, date range, claims, index size.
     Stats(stats::Args),
+    /// The stories (events) the articles report: dates, outlets, defining terms.
+    Stories(stories::Args),
 }
 
 /// Output formats shared by the subcommands; each accepts the ones it supports.
@@ -70,6 +73,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Report(args) => report::run(&cli.index, args),
         Command::Gen(args) => gen::run(args),
         Command::Stats(args) => stats::run(&cli.index, args),
+        Command::Stories(args) => stories::run(&cli.index, args),
     }
 }
 

@@ -19,6 +19,9 @@ pub enum ReportFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Only this story (an id from `crosscheck stories`).
+    #[arg(long)]
+    pub story: Option<String>,
     /// Full-text query selecting the quantities to report; none = everything.
     pub query: Option<String>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
@@ -69,7 +72,12 @@ pub fn write_report_file(
 pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let mut out = super::stdout();
     let index = CrossIndex::open(index_dir)?;
-    let data = crosscheck::pipeline::report_data(&index, args.query.as_deref(), args.generated_at)?;
+    let data = crosscheck::pipeline::report_data(
+        &index,
+        args.query.as_deref(),
+        args.story.as_deref(),
+        args.generated_at,
+    )?;
     super::print_read_warnings(&index);
     match &args.out {
         Some(path) => {

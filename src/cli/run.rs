@@ -38,7 +38,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     };
     let index_code = super::index::run(index_dir, index_args)?;
     let index = CrossIndex::open(index_dir)?;
-    let data = crosscheck::pipeline::report_data(&index, None, args.generated_at)?;
+    let data = crosscheck::pipeline::report_data(&index, None, None, args.generated_at)?;
     super::print_read_warnings(&index);
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("creating {}", args.out.display()))?;

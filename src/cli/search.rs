@@ -10,6 +10,9 @@ use super::{print_json, Format};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Only this story (an id from `crosscheck stories`).
+    #[arg(long)]
+    pub story: Option<String>,
     /// Query in tantivy's syntax: words, "a phrase", AND / OR / -excluded, field:value.
     pub query: String,
     /// Only articles from this outlet (case-insensitive).
@@ -36,6 +39,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         since: args.since,
         until: args.until,
         limit: args.limit,
+        story: args.story,
     })?;
     if let Some(warning) = &results.warning {
         eprintln!("warning: {warning}");

@@ -12,6 +12,9 @@ use super::{print_json, Format};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Only this story (an id from `crosscheck stories`).
+    #[arg(long)]
+    pub story: Option<String>,
     /// Score the sources of a structured claims table (CSV, or TSV for .tsv) instead of
     /// the index: columns source, object, value[, qualifier, low, high, date].
     #[arg(long)]
@@ -38,7 +41,10 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         }
         None => {
             let index = CrossIndex::open(index_dir)?;
-            let claims = index.claims(&ClaimQuery::default())?;
+            let claims = index.claims(&ClaimQuery {
+                story: args.story.clone(),
+                ..ClaimQuery::default()
+            })?;
             super::print_read_warnings(&index);
             reliability::corpus::sources_from_claims(&claims)
         }

@@ -38,10 +38,57 @@ pub struct CompareOptions {
     pub min_severity: f64,
 }
 
-/// Compares every group of claims about the same thing.
+/// Compares every group of claims about the same thing. Claims of different stories are
+/// never about the same thing: they are grouped and compared story by story, so the work
+/// (and memory) of a step is bounded by the largest story.
 pub fn compare(claims: &[Claim], options: &CompareOptions) -> Comparison {
-    let groups = matching::group_claims(claims);
-    compare_groups(claims, &groups, options)
+    let mut by_story: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+    for (i, claim) in claims.iter().enumerate() {
+        by_story.entry(claim.story.as_deref()).or_default().push(i);
+    }
+    if by_story.len() <= 1 {
+        let groups = matching::group_claims(claims);
+        let mut comparison = compare_groups(claims, &groups, options);
+        let story = claims.first().and_then(|c| c.story.clone());
+        for cluster in &mut comparison.clusters {
+            set_story(cluster, story.as_deref());
+        }
+        return comparison;
+    }
+    let mut all = Comparison::default();
+    for (story, members) in by_story {
+        let part: Vec<Claim> = members.iter().map(|&i| claims[i].clone()).collect();
+        let groups = matching::group_claims(&part);
+        let comparison = compare_groups(&part, &groups, options);
+        for mut cluster in comparison.clusters {
+            set_story(&mut cluster, story);
+            all.clusters.push(cluster);
+        }
+        all.internal.extend(comparison.internal);
+    }
+    sort_clusters(&mut all.clusters);
+    all
+}
+
+/// Marks a cluster as its story's; the id includes the story, so the same quantity in two
+/// stories has two ids.
+fn set_story(cluster: &mut Cluster, story: Option<&str>) {
+    if let Some(story) = story {
+        cluster.cluster_id = cluster_id(&format!("{story}\u{0}{}", cluster.cluster_id));
+        cluster.story = Some(story.to_owned());
+    }
+}
+
+/// Most severe first, then the biggest clusters.
+fn sort_clusters(clusters: &mut [Cluster]) {
+    clusters.sort_by(|a, b| {
+        let worst = |c: &Cluster| c.discrepancies.first().map_or(-1.0, |d| d.severity);
+        worst(b)
+            .total_cmp(&worst(a))
+            .then(b.claims.len().cmp(&a.claims.len()))
+            .then(a.story.cmp(&b.story))
+            .then(a.key.cmp(&b.key))
+    });
 }
 
 /// Compares given groups (from [`matching::group_claims`]).
@@ -70,13 +117,7 @@ pub fn compare_groups(
                 .then(a.b.cmp(&b.b))
         });
     }
-    clusters.sort_by(|a, b| {
-        let worst = |c: &Cluster| c.discrepancies.first().map_or(-1.0, |d| d.severity);
-        worst(b)
-            .total_cmp(&worst(a))
-            .then(b.claims.len().cmp(&a.claims.len()))
-            .then(a.key.cmp(&b.key))
-    });
+    sort_clusters(&mut clusters);
     Comparison {
         clusters,
         internal: internal_inconsistencies(claims),
@@ -149,6 +190,7 @@ mod tests {
             location: None,
             as_of_partial: None,
             sentence_start: None,
+            story: None,
         }
     }
 

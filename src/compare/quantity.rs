@@ -182,6 +182,7 @@ pub(super) fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster 
         discrepancies,
         timeline: timeline(claims, members, &dates),
         uncompared_positions,
+        story: None,
     }
 }
 

@@ -97,5 +97,6 @@ pub(super) fn quote_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
         discrepancies,
         timeline: Vec::new(),
         uncompared_positions: 0,
+        story: None,
     }
 }

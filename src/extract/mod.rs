@@ -551,6 +551,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         location: None,
         as_of_partial: None,
         sentence_start: Some(sa),
+        story: None,
     };
 
     let default_place = default_place(&tk, &sents, &tok_at, article.title.as_deref());

@@ -29,6 +29,8 @@ pub struct ClaimQuery {
     pub until: Option<String>,
     /// At most this many (ranked by relevance when there is a text query).
     pub limit: Option<usize>,
+    /// Only the claims of this story.
+    pub story: Option<String>,
 }
 
 pub(super) fn claim_doc(fields: &Fields, claim: &Claim) -> Result<TantivyDocument> {
@@ -71,11 +73,39 @@ pub(super) fn claim_doc(fields: &Fields, claim: &Claim) -> Result<TantivyDocumen
     if let Some(number) = date.and_then(date_number) {
         doc.add_u64(f.date_num, number);
     }
+    if let Some(story) = &claim.story {
+        doc.add_text(f.story, story);
+    }
     doc.add_text(f.payload, serde_json::to_string(claim)?);
     Ok(doc)
 }
 
+/// The story an article document was placed in, as the book now names it.
+pub(super) fn article_story(
+    doc: &TantivyDocument,
+    fields: &Fields,
+    book: &crate::stories::StoryBook,
+) -> Option<String> {
+    let stored = doc.get_first(fields.story).and_then(|v| v.as_str())?;
+    Some(book.canonical_id(stored).to_owned())
+}
+
 impl CrossIndex {
+    /// Documents of the story `id`: its own id and those of stories merged into it. An id
+    /// the index does not know is [`Error::NoStory`].
+    pub(super) fn story_filter(&self, id: &str) -> Result<Box<dyn Query>> {
+        let book = self.story_book()?;
+        if book.canonical(id).is_none() {
+            return Err(Error::NoStory { id: id.to_owned() });
+        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = book
+            .aliases(id)
+            .iter()
+            .map(|alias| (Occur::Should, term(self.fields.story, alias)))
+            .collect();
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
     /// Claims matching `query`. Without a text query they come in a stable order (article,
     /// then position in the text); with one, most relevant first.
     pub fn claims(&self, query: &ClaimQuery) -> Result<Vec<Claim>> {
@@ -112,6 +142,9 @@ impl CrossIndex {
         }
         if let Some(range) = date_range(f.date_num, &query.since, &query.until)? {
             clauses.push((Occur::Must, range));
+        }
+        if let Some(story) = &query.story {
+            clauses.push((Occur::Must, self.story_filter(story)?));
         }
         let boolean = BooleanQuery::new(clauses);
         let mut claims = Vec::new();
@@ -200,7 +233,12 @@ impl CrossIndex {
         let problem = match text(self.fields.payload) {
             None => "it has no stored payload".to_owned(),
             Some(payload) => match serde_json::from_str::<Claim>(payload) {
-                Ok(claim) if crate::extract::unstorable(&claim).is_none() => return Some(claim),
+                Ok(mut claim) if crate::extract::unstorable(&claim).is_none() => {
+                    if let (Some(story), Ok(book)) = (&claim.story, self.story_book()) {
+                        claim.story = Some(book.canonical_id(story).to_owned());
+                    }
+                    return Some(claim);
+                }
                 Ok(claim) => format!(
                     "its figure {:?} is not a storable number",
                     claim.quantity.map(|q| q.surface).unwrap_or_default()
@@ -297,6 +335,7 @@ impl CrossIndex {
             since: query.since.clone(),
             until: query.until.clone(),
             limit: None,
+            story: query.story.clone(),
         };
         for prefix in prefixes {
             for claim in self.claims(&ClaimQuery {
@@ -336,6 +375,7 @@ impl CrossIndex {
 
     fn article_metas_unguarded(&self) -> Result<Vec<crate::model::ArticleMeta>> {
         let searcher = self.searcher()?;
+        let book = self.story_book()?;
         let query = term(self.fields.doc_type, super::schema::ARTICLE);
         let mut metas = Vec::new();
         for address in searcher.search(&*query, &DocSetCollector)? {
@@ -347,6 +387,7 @@ impl CrossIndex {
                 title: article.title,
                 url: article.url,
                 date: article.date,
+                story: article_story(&doc, &self.fields, &book),
             });
         }
         metas.sort_by(|a, b| (a.date.as_deref(), &a.id).cmp(&(b.date.as_deref(), &b.id)));

@@ -6,6 +6,7 @@ mod claims;
 mod schema;
 mod search;
 mod stats;
+mod stories;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ pub use writer::{IndexWriterSink, WriteOutcome};
 
 use crate::error::{Error, Result};
 use crate::model::{Article, Diagnostic};
+use crate::stories::StoryBook;
 
 /// Default memory budget of the index writer, split over its threads.
 pub const DEFAULT_WRITER_BYTES: usize = 128 * 1024 * 1024;
@@ -34,6 +36,8 @@ pub struct CrossIndex {
     reader: IndexReader,
     /// Problems met while reading (records skipped), for the caller to report.
     warnings: std::sync::Mutex<Vec<Diagnostic>>,
+    /// The story book, read on first use and dropped when a writer saves a new one.
+    story_book: std::sync::Mutex<Option<std::sync::Arc<StoryBook>>>,
 }
 
 impl CrossIndex {
@@ -115,11 +119,34 @@ impl CrossIndex {
             path: path.to_owned(),
             reader,
             warnings: std::sync::Mutex::new(Vec::new()),
+            story_book: std::sync::Mutex::new(None),
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The index's story book (empty for an index written before stories existed).
+    pub fn story_book(&self) -> Result<std::sync::Arc<StoryBook>> {
+        let mut cached = match self.story_book.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(book) = cached.as_ref() {
+            return Ok(book.clone());
+        }
+        let book = std::sync::Arc::new(StoryBook::load(&self.path)?);
+        *cached = Some(book.clone());
+        Ok(book)
+    }
+
+    /// Drops the cached story book, after a writer saved a new one.
+    pub(crate) fn forget_story_book(&self) {
+        match self.story_book.lock() {
+            Ok(mut guard) => *guard = None,
+            Err(poisoned) => *poisoned.into_inner() = None,
+        }
     }
 
     /// The warnings reads have met since the last call (records that could not be read and
@@ -290,7 +317,10 @@ fn only_locks(path: &Path) -> bool {
 /// The files tantivy writes in an index folder: `meta.json`, `.managed.json`, lock files,
 /// and segment files named by a 32-digit hex id (`<id>.<component>`, `<id>.<n>.del`).
 fn is_index_file(name: &str) -> bool {
-    if matches!(name, "meta.json" | ".managed.json") {
+    if matches!(
+        name,
+        "meta.json" | ".managed.json" | crate::stories::BOOK_FILE | "stories.json.tmp"
+    ) {
         return true;
     }
     if name.starts_with(".tantivy-") && name.ends_with(".lock") {

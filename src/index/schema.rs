@@ -35,6 +35,9 @@ pub struct Fields {
     pub low: Field,
     pub high: Field,
     pub payload: Field,
+    /// The story (event) of an article and of each of its claims, as placed when written;
+    /// the story book resolves merged stories' ids.
+    pub story: Field,
 }
 
 pub fn build() -> (Schema, Fields) {
@@ -73,6 +76,7 @@ pub fn build() -> (Schema, Fields) {
         low: builder.add_f64_field("low", FAST),
         high: builder.add_f64_field("high", FAST),
         payload: builder.add_text_field("payload", STORED),
+        story: builder.add_text_field("story", STRING | STORED | FAST),
     };
     (builder.build(), fields)
 }
@@ -102,6 +106,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         low: f("low")?,
         high: f("high")?,
         payload: f("payload")?,
+        story: f("story")?,
     })
 }
 

@@ -24,6 +24,8 @@ pub struct SearchRequest {
     pub since: Option<String>,
     pub until: Option<String>,
     pub limit: usize,
+    /// Only articles of this story.
+    pub story: Option<String>,
 }
 
 /// One matching article.
@@ -40,6 +42,9 @@ pub struct SearchHit {
     pub snippet: String,
     /// Byte ranges of the matched terms inside `snippet`.
     pub highlights: Vec<[usize; 2]>,
+    /// The article's story.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 /// The outcome of a search, with a warning when the query had to be read leniently.
@@ -91,6 +96,9 @@ impl CrossIndex {
         if let Some(range) = date_range(f.date_num, &request.since, &request.until)? {
             clauses.push((Occur::Must, range));
         }
+        if let Some(story) = &request.story {
+            clauses.push((Occur::Must, self.story_filter(story)?));
+        }
         // A lone text query is searched as it is: wrapped as the only MUST clause of a
         // boolean query, tantivy scores every match instead of skipping blocks that cannot
         // reach the top (block-max WAND).
@@ -101,6 +109,7 @@ impl CrossIndex {
         };
         let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
         let snippets = SnippetGenerator::create(&searcher, &*text_query, f.body).ok();
+        let book = self.story_book()?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -132,6 +141,7 @@ impl CrossIndex {
                 score,
                 snippet,
                 highlights,
+                story: super::claims::article_story(&doc, &f, &book),
             });
         }
         Ok(SearchResults { hits, warning })

@@ -70,6 +70,7 @@ impl<'a> IndexWriterSink<'a> {
         article: &Article,
         claims: &[Claim],
         outcome: WriteOutcome,
+        story: Option<&str>,
     ) -> Result<()> {
         let f = &self.index.fields;
         match outcome {
@@ -81,13 +82,21 @@ impl<'a> IndexWriterSink<'a> {
             WriteOutcome::Added => {}
         }
         let print = fingerprint(article);
-        self.writer
-            .add_document(self.article_doc(article, &print))?;
+        let mut doc = self.article_doc(article, &print);
+        if let Some(story) = story {
+            doc.add_text(self.index.fields.story, story);
+        }
+        self.writer.add_document(doc)?;
         for claim in claims {
             self.writer
                 .add_document(super::claims::claim_doc(&self.index.fields, claim)?)?;
         }
         Ok(())
+    }
+
+    /// The folder of the index being written.
+    pub fn index_path(&self) -> &std::path::Path {
+        self.index.path()
     }
 
     /// Makes everything written so far durable and visible.

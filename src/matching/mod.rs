@@ -552,6 +552,7 @@ mod tests {
             location: None,
             as_of_partial: None,
             sentence_start: None,
+            story: None,
         }
     }
 

@@ -2,11 +2,11 @@
 //! claim descriptions, flags and the methods text. Nothing here escapes: callers escape
 //! every piece of corpus text for their own format.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::model::{
     ArticleMeta, Claim, ClaimKind, Cluster, Consensus, Discrepancy, DiscrepancyType, Qualifier,
-    Quantity, ReportData, SourceScore,
+    Quantity, ReportData, SourceScore, StorySummary,
 };
 
 /// Claims and articles by id. Only used for look-ups, never iterated, so the output order
@@ -540,6 +540,143 @@ pub const METHODS: &[(&str, &[Block])] = &[
         ],
     ),
 ];
+
+/// The clusters of one story, for a report organised by story.
+pub struct StoryGroup<'a> {
+    /// The story's id; `None` for claims that belong to no story (compared without an index).
+    pub id: Option<&'a str>,
+    pub story: Option<&'a StorySummary>,
+    /// Clusters with discrepancies, most severe first.
+    pub disputed: Vec<&'a Cluster>,
+    pub agreeing: Vec<&'a Cluster>,
+}
+
+impl StoryGroup<'_> {
+    pub fn discrepancies(&self) -> usize {
+        self.disputed.iter().map(|c| c.discrepancies.len()).sum()
+    }
+
+    fn worst(&self) -> f64 {
+        self.disputed
+            .first()
+            .and_then(|c| c.discrepancies.first())
+            .map_or(-1.0, |d| d.severity)
+    }
+
+    /// "earthquake, Morocco, Sep 2023", or the id, or "claims outside any story".
+    pub fn label(&self) -> String {
+        match (self.story, self.id) {
+            (Some(story), _) => story.label.clone(),
+            (None, Some(id)) => id.to_owned(),
+            (None, None) => "claims outside any story".into(),
+        }
+    }
+
+    /// "2023-09-08 to 2023-09-12", or "undated".
+    pub fn dates(&self) -> String {
+        match self.story.map(|s| (&s.first_date, &s.last_date)) {
+            Some((Some(a), Some(b))) if a == b => a.clone(),
+            Some((Some(a), Some(b))) => format!("{a} to {b}"),
+            _ => "undated".into(),
+        }
+    }
+}
+
+/// The report's clusters grouped by story, the stories with the biggest disagreements
+/// first (most discrepancies, then the most severe, then most clusters).
+pub fn clusters_by_story(data: &ReportData) -> Vec<StoryGroup<'_>> {
+    let summaries: HashMap<&str, &StorySummary> = data
+        .stories
+        .iter()
+        .map(|s| (s.story_id.as_str(), s))
+        .collect();
+    let mut groups: Vec<StoryGroup<'_>> = Vec::new();
+    let mut position: HashMap<Option<&str>, usize> = HashMap::new();
+    for cluster in &data.clusters {
+        let id = cluster.story.as_deref();
+        let at = *position.entry(id).or_insert_with(|| {
+            groups.push(StoryGroup {
+                id,
+                story: id.and_then(|id| summaries.get(id).copied()),
+                disputed: Vec::new(),
+                agreeing: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        if cluster.discrepancies.is_empty() {
+            groups[at].agreeing.push(cluster);
+        } else {
+            groups[at].disputed.push(cluster);
+        }
+    }
+    groups.sort_by(|a, b| {
+        b.discrepancies()
+            .cmp(&a.discrepancies())
+            .then(b.worst().total_cmp(&a.worst()))
+            .then((b.disputed.len() + b.agreeing.len()).cmp(&(a.disputed.len() + a.agreeing.len())))
+            .then(a.id.cmp(&b.id))
+    });
+    groups
+}
+
+/// Whether the report is organised by story: its clusters carry stories.
+pub fn has_stories(data: &ReportData) -> bool {
+    data.clusters.iter().any(|c| c.story.is_some())
+}
+
+/// Claims of a cluster agree enough to speak of a consensus.
+pub const CONSENSUS_AGREEMENT: f64 = 0.75;
+
+/// A disputed figure's positions: who gives which figure, in how many outlets, the most
+/// widely reported first ("police: 12000, in 3 outlets"). Only the claims in conflict
+/// count (a later update is not a dispute). `None` when the claims mostly agree; then the
+/// consensus is shown.
+pub fn positions_text(cluster: &Cluster, claims: &[&Claim]) -> Option<Vec<String>> {
+    let in_conflict: BTreeSet<&str> = cluster
+        .discrepancies
+        .iter()
+        .filter(|d| d.kind == DiscrepancyType::Conflict)
+        .flat_map(|d| d.involved())
+        .collect();
+    if cluster.kind != ClaimKind::Quantity
+        || (cluster.agreement >= CONSENSUS_AGREEMENT && in_conflict.is_empty())
+    {
+        return None;
+    }
+    let mut positions: BTreeMap<(String, String), (String, BTreeSet<&str>)> = BTreeMap::new();
+    for claim in claims {
+        let Some(q) = &claim.quantity else {
+            continue;
+        };
+        if !in_conflict.is_empty() && !in_conflict.contains(claim.claim_id.as_str()) {
+            continue;
+        }
+        let who = claimant(claim);
+        let figure = match (q.low, q.high) {
+            (Some(low), Some(high)) if low == high => num(low),
+            _ => quantity_interval(q),
+        };
+        positions
+            .entry((who.to_lowercase(), figure.clone()))
+            .or_insert_with(|| (who, BTreeSet::new()))
+            .1
+            .insert(outlet(claim));
+    }
+    let mut ranked: Vec<_> = positions.into_iter().collect();
+    ranked.sort_by(|a, b| b.1 .1.len().cmp(&a.1 .1.len()).then(a.0.cmp(&b.0)));
+    Some(
+        ranked
+            .into_iter()
+            .map(|((_, figure), (who, outlets))| {
+                let n = outlets.len();
+                format!(
+                    "{who}: {figure}, in {n} outlet{}",
+                    if n == 1 { "" } else { "s" }
+                )
+            })
+            .collect(),
+    )
+}
 
 #[cfg(test)]
 mod tests {

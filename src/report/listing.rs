@@ -80,6 +80,40 @@ pub fn search_text(out: &mut impl Write, hits: &[SearchHit]) -> io::Result<()> {
     Ok(())
 }
 
+/// Each story as its label, id, dates and counts, then its outlets and defining terms.
+pub fn stories_text(
+    out: &mut impl Write,
+    stories: &[crate::model::StorySummary],
+) -> io::Result<()> {
+    if stories.is_empty() {
+        writeln!(out, "no stories")?;
+    }
+    for story in stories {
+        let dates = match (&story.first_date, &story.last_date) {
+            (Some(a), Some(b)) if a == b => a.clone(),
+            (Some(a), Some(b)) => format!("{a} to {b}"),
+            _ => "undated".into(),
+        };
+        writeln!(
+            out,
+            "{}  {}\n    {} · {} articles · {} claims · {} outlets",
+            terminal(&story.story_id),
+            terminal(&story.label),
+            terminal(&dates),
+            story.articles,
+            story.claims,
+            story.outlets.len()
+        )?;
+        if !story.terms.is_empty() {
+            writeln!(out, "    terms: {}", terminal(&story.terms.join(", ")))?;
+        }
+        if !story.outlets.is_empty() {
+            writeln!(out, "    outlets: {}", terminal(&story.outlets.join(", ")))?;
+        }
+    }
+    Ok(())
+}
+
 /// The snippet with matched terms in `**bold**` and line breaks folded, for a terminal.
 fn emphasise(snippet: &str, highlights: &[[usize; 2]]) -> String {
     let mut out = String::with_capacity(snippet.len() + highlights.len() * 4);

@@ -22,17 +22,20 @@ pub fn render(data: &ReportData) -> String {
 
     summary(&mut out, data);
 
-    let (with, without) = common::split_clusters(data);
-    out.push_str("## Discrepancies\n\n");
-    if with.is_empty() {
-        out.push_str("No outlets disagree on any figure or quote.\n\n");
+    if common::has_stories(data) {
+        by_story(&mut out, data, &lookup);
+    } else {
+        let (with, without) = common::split_clusters(data);
+        out.push_str("## Discrepancies\n\n");
+        if with.is_empty() {
+            out.push_str("No outlets disagree on any figure or quote.\n\n");
+        }
+        for (i, cluster) in with.iter().enumerate() {
+            cluster_section(&mut out, "###", i + 1, cluster, &lookup);
+        }
+        out.push_str("## Agreeing figures\n\n");
+        agreeing(&mut out, &without, &lookup);
     }
-    for (i, cluster) in with.iter().enumerate() {
-        cluster_section(&mut out, i + 1, cluster, &lookup);
-    }
-
-    out.push_str("## Agreeing figures\n\n");
-    agreeing(&mut out, &without, &lookup);
 
     out.push_str("## Inconsistencies inside one article\n\n");
     internal(&mut out, data, &lookup);
@@ -106,16 +109,70 @@ fn link(claim: &Claim, lookup: &Lookup) -> String {
     }
 }
 
-fn cluster_section(out: &mut String, n: usize, cluster: &Cluster, lookup: &Lookup) {
-    let claims = lookup.cluster_claims(cluster);
-    let _ = writeln!(out, "### {n}. {}\n", md(&cluster.label));
-    let mut facts = String::new();
-    if cluster.kind == ClaimKind::Quantity {
-        let _ = write!(
-            facts,
-            "Consensus **{}** · ",
-            consensus_text(&cluster.consensus)
+/// A table of the stories, then a section per story: its disputed figures, then its
+/// agreeing ones. Stories with the biggest disagreements come first.
+fn by_story(out: &mut String, data: &ReportData, lookup: &Lookup) {
+    let groups = common::clusters_by_story(data);
+    out.push_str("## Stories\n\n");
+    out.push_str(
+        "| # | Story | Dates | Articles | Outlets | Figures and quotes compared | Discrepancies |\n\
+         |---|---|---|---|---|---|---|\n",
+    );
+    for (i, group) in groups.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            i + 1,
+            cell(&group.label()),
+            gen(&group.dates()),
+            group.story.map_or(0, |s| s.articles),
+            group.story.map_or(0, |s| s.outlets.len()),
+            group.disputed.len() + group.agreeing.len(),
+            group.discrepancies()
         );
+    }
+    out.push('\n');
+    let mut n = 0;
+    for (i, group) in groups.iter().enumerate() {
+        let _ = writeln!(out, "## Story {}: {}\n", i + 1, md(&group.label()));
+        let mut facts = vec![group.dates()];
+        if let Some(story) = group.story {
+            facts.push(format!("{} articles", story.articles));
+            if !story.outlets.is_empty() {
+                facts.push(format!("outlets: {}", md(&story.outlets.join(", "))));
+            }
+            facts.push(format!("story id {}", md(&story.story_id)));
+        }
+        let _ = writeln!(out, "{}\n", facts.join(" · "));
+        out.push_str("### Discrepancies\n\n");
+        if group.disputed.is_empty() {
+            out.push_str("No outlets disagree on any figure or quote of this story.\n\n");
+        }
+        for cluster in &group.disputed {
+            n += 1;
+            cluster_section(out, "####", n, cluster, lookup);
+        }
+        out.push_str("### Agreeing figures\n\n");
+        agreeing(out, &group.agreeing, lookup);
+    }
+}
+
+fn cluster_section(out: &mut String, level: &str, n: usize, cluster: &Cluster, lookup: &Lookup) {
+    let claims = lookup.cluster_claims(cluster);
+    let _ = writeln!(out, "{level} {n}. {}\n", md(&cluster.label));
+    let mut facts = String::new();
+    match common::positions_text(cluster, &claims) {
+        Some(positions) => {
+            let _ = write!(facts, "Disputed: {} · ", md(&positions.join(" · ")));
+        }
+        None if cluster.kind == ClaimKind::Quantity => {
+            let _ = write!(
+                facts,
+                "Consensus **{}** · ",
+                consensus_text(&cluster.consensus)
+            );
+        }
+        None => {}
     }
     let _ = writeln!(
         out,
@@ -329,6 +386,7 @@ pub(crate) mod tests {
             location: Some("Gaza".into()),
             as_of_partial: None,
             sentence_start: None,
+            story: None,
         }
     }
 
@@ -419,6 +477,7 @@ pub(crate) mod tests {
                 },
             ],
             uncompared_positions: 0,
+            story: None,
         };
         let quote_cluster = Cluster {
             cluster_id: "q".into(),
@@ -432,8 +491,10 @@ pub(crate) mod tests {
             discrepancies: vec![],
             timeline: vec![],
             uncompared_positions: 0,
+            story: None,
         };
         ReportData {
+            stories: Vec::new(),
             title: "</title><script>alert(1)</script>".into(),
             generated_at: Some("<script>alert(7)</script>".into()),
             summary: ReportSummary {
@@ -473,6 +534,7 @@ pub(crate) mod tests {
                     title: Some("</title><script>alert(1)</script>".into()),
                     url: Some("javascript:alert(1)".into()),
                     date: Some("2025-05-19".into()),
+                    story: None,
                 },
                 ArticleMeta {
                     id: "a2".into(),
@@ -480,6 +542,7 @@ pub(crate) mod tests {
                     title: Some("[click](javascript:alert(1))".into()),
                     url: Some("https://ok.example/a?b=1&c=2".into()),
                     date: Some("2025-05-19".into()),
+                    story: None,
                 },
             ],
         }

