@@ -13,7 +13,7 @@ use crate::extract;
 use crate::index::{CrossIndex, WriteOutcome, DEFAULT_WRITER_BYTES};
 use crate::ingest::{self, Format, JsonLines, Parsed, DEFAULT_MAX_FILE_BYTES};
 use crate::model::{Article, Claim, Diagnostic};
-use crate::stories::{article_terms_from, ArticleTerms, Masthead, StoryBook};
+use crate::stories::{ArticleTerms, StoryBook};
 
 /// How an indexing run behaves.
 #[derive(Debug, Clone)]
@@ -26,6 +26,9 @@ pub struct IndexOptions {
     pub writer_bytes: usize,
     /// Extract claims (off only for the index-only baseline of the benchmarks).
     pub extract: bool,
+    /// Place articles in stories (off only for the stories benchmark's baseline; the
+    /// articles of such a run belong to no story).
+    pub stories: bool,
 }
 
 impl Default for IndexOptions {
@@ -35,6 +38,7 @@ impl Default for IndexOptions {
             batch_articles: 2000,
             writer_bytes: DEFAULT_WRITER_BYTES,
             extract: true,
+            stories: true,
         }
     }
 }
@@ -103,23 +107,6 @@ fn writer_threads(options: &IndexOptions) -> Option<usize> {
     })
 }
 
-/// The terms that place an article in its story, from the same bounded text as its claims.
-fn story_terms(article: &Article) -> ArticleTerms {
-    let mut end = article.text.len().min(MAX_EXTRACT_BYTES);
-    while !article.text.is_char_boundary(end) {
-        end -= 1;
-    }
-    article_terms_from(
-        article.title.as_deref(),
-        &article.text[..end],
-        article.date.as_deref(),
-        Masthead {
-            outlet: article.outlet.as_deref(),
-            author: article.author.as_deref(),
-        },
-    )
-}
-
 /// Files read together in parallel: at most this many, or this many bytes.
 const GROUP_FILES: usize = 256;
 const GROUP_BYTES: u64 = 64 * 1024 * 1024;
@@ -143,14 +130,16 @@ pub fn index_paths(
             since_commit: 0,
             batch: options.batch_articles.max(1),
             written: IndexSummary::default(),
-            stories: if options.extract {
-                Some(StoryBook::load(index.path())?)
-            } else {
-                None
-            },
-            commits_since_save: 0,
+            commits: 0,
         },
+        book: if options.stories {
+            Some(StoryBook::load(index.path())?)
+        } else {
+            None
+        },
+        commits_at_save: 0,
         extract: options.extract,
+        stories: options.stories,
     };
     for diagnostic in &walk_problems {
         run.note(diagnostic, progress);
@@ -174,7 +163,7 @@ pub fn index_paths(
         }
     }
     run.flush_group(&mut group, options, progress)?;
-    if let Some(book) = &mut run.sink.stories {
+    if let Some(book) = &mut run.book {
         book.finish_run();
         book.save(index.path())?;
         index.forget_story_book();
@@ -195,6 +184,13 @@ struct Run<'a> {
     summary: IndexSummary,
     sink: Sink<'a>,
     extract: bool,
+    stories: bool,
+    /// Places each new article in a story (none for the benchmarks' baselines). Placing
+    /// is sequential; it runs on this thread while the writer thread writes the slice
+    /// before.
+    book: Option<StoryBook>,
+    /// The writer's commit count when the book was last saved.
+    commits_at_save: usize,
 }
 
 /// The writing side of a run: articles and claims go to the index's writer in order, with
@@ -206,10 +202,8 @@ struct Sink<'a> {
     batch: usize,
     /// What was written: articles by outcome, claims.
     written: IndexSummary,
-    /// Places each new article in a story (none for the index-only baseline).
-    stories: Option<StoryBook>,
-    /// Commits since the story book was last saved.
-    commits_since_save: usize,
+    /// Commits made.
+    commits: usize,
 }
 
 /// The story book is saved every this many commits (and at the end of a run): a crash
@@ -222,6 +216,7 @@ const COMMITS_PER_BOOK_SAVE: usize = 16;
 struct Prepared {
     extracted: extract::Extracted,
     terms: Option<ArticleTerms>,
+    story: Option<String>,
 }
 
 /// Articles extracted and written together: while one slice is written (tantivy's indexing
@@ -254,14 +249,18 @@ impl Run<'_> {
             })
             .collect();
         group.clear();
+        // The group's articles go through extraction and writing together, so that a
+        // folder of one-article files is extracted in parallel and overlapped with writing
+        // like a JSON Lines file is.
+        let mut all = Parsed::default();
         for (parsed, size) in parsed {
             self.summary.files += 1;
             self.summary.bytes += size;
-            let n = parsed.articles.len() as u64;
-            self.take(parsed, progress)?;
-            progress.file_done(size, n);
+            progress.file_done(size, parsed.articles.len() as u64);
+            all.articles.extend(parsed.articles);
+            all.diagnostics.extend(parsed.diagnostics);
         }
-        Ok(())
+        self.take(all, progress)
     }
 
     fn json_lines(
@@ -320,7 +319,7 @@ impl Run<'_> {
         }
         // Extraction is the costly part: run it in parallel, only for articles that will be
         // written, and overlapped with writing the slice before.
-        let extract = self.extract;
+        let (extract, stories) = (self.extract, self.stories);
         let claims_of = |articles: &[Article], outcomes: &[WriteOutcome]| -> Vec<Prepared> {
             articles
                 .par_iter()
@@ -330,7 +329,8 @@ impl Run<'_> {
                     _ if !extract => Prepared::default(),
                     _ => Prepared {
                         extracted: extract_bounded(article),
-                        terms: Some(story_terms(article)),
+                        terms: stories.then(|| crate::stories::terms_of(article)),
+                        story: None,
                     },
                 })
                 .collect()
@@ -342,14 +342,18 @@ impl Run<'_> {
         let Some((articles, outcomes)) = slices.next() else {
             return Ok(());
         };
-        let mut ready = (articles, outcomes, claims_of(articles, outcomes));
+        let mut first = claims_of(articles, outcomes);
+        place(self.book.as_mut(), articles, &mut first);
+        let mut ready = (articles, outcomes, first);
         for (articles, outcomes) in slices {
             let sink = &mut self.sink;
+            let book = &mut self.book;
             let (written, claims) = std::thread::scope(|scope| {
                 let (done_articles, done_outcomes, done_claims) = ready;
                 let writing =
                     scope.spawn(move || sink.write_all(done_articles, done_outcomes, done_claims));
-                let claims = claims_of(articles, outcomes);
+                let mut claims = claims_of(articles, outcomes);
+                place(book.as_mut(), articles, &mut claims);
                 (writing.join(), claims)
             });
             match written {
@@ -360,13 +364,43 @@ impl Run<'_> {
                 }
                 Err(panic) => std::panic::resume_unwind(panic),
             }
+            self.save_book_now_and_then()?;
             ready = (articles, outcomes, claims);
         }
         let (articles, outcomes, claims) = ready;
         for diagnostic in self.sink.write_all(articles, outcomes, claims)? {
             self.note(&diagnostic, progress);
         }
+        self.save_book_now_and_then()?;
         Ok(())
+    }
+
+    /// Saves the story book after every [`COMMITS_PER_BOOK_SAVE`] commits.
+    fn save_book_now_and_then(&mut self) -> Result<()> {
+        if let Some(book) = &self.book {
+            if self.sink.commits >= self.commits_at_save + COMMITS_PER_BOOK_SAVE {
+                book.save(self.sink.writer.index_path())?;
+                self.commits_at_save = self.sink.commits;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Places each new article of a slice in its story, in order (nothing without a book).
+fn place(book: Option<&mut StoryBook>, articles: &[Article], prepared: &mut [Prepared]) {
+    let Some(book) = book else {
+        return;
+    };
+    let (positions, batch): (Vec<usize>, Vec<(&str, &ArticleTerms)>) = articles
+        .iter()
+        .zip(prepared.iter())
+        .enumerate()
+        .filter_map(|(i, (article, p))| Some((i, (article.id.as_str(), p.terms.as_ref()?))))
+        .unzip();
+    let stories = book.place_batch(&batch);
+    for (i, story) in positions.into_iter().zip(stories) {
+        prepared[i].story = Some(story);
     }
 }
 
@@ -379,37 +413,16 @@ impl Sink<'_> {
         outcomes: &[WriteOutcome],
         prepared: Vec<Prepared>,
     ) -> Result<Vec<Diagnostic>> {
-        let stories = self.place(articles, &prepared);
         let mut diagnostics = Vec::new();
-        for (((article, outcome), prepared), story) in
-            articles.iter().zip(outcomes).zip(prepared).zip(stories)
-        {
+        for ((article, outcome), prepared) in articles.iter().zip(outcomes).zip(prepared) {
             let mut claims = prepared.extracted.claims;
             for claim in &mut claims {
-                claim.story.clone_from(&story);
+                claim.story.clone_from(&prepared.story);
             }
-            self.write(article, &claims, *outcome, story.as_deref())?;
+            self.write(article, &claims, *outcome, prepared.story.as_deref())?;
             diagnostics.extend(prepared.extracted.diagnostics);
         }
         Ok(diagnostics)
-    }
-
-    /// The story of each article of a slice (`None` for duplicates and without stories).
-    fn place(&mut self, articles: &[Article], prepared: &[Prepared]) -> Vec<Option<String>> {
-        let mut stories = vec![None; articles.len()];
-        let Some(book) = &mut self.stories else {
-            return stories;
-        };
-        let (positions, batch): (Vec<usize>, Vec<(&str, &ArticleTerms)>) = articles
-            .iter()
-            .zip(prepared)
-            .enumerate()
-            .filter_map(|(i, (article, p))| Some((i, (article.id.as_str(), p.terms.as_ref()?))))
-            .unzip();
-        for (i, story) in positions.into_iter().zip(book.place_batch(&batch)) {
-            stories[i] = Some(story);
-        }
-        stories
     }
 
     fn write(
@@ -432,13 +445,7 @@ impl Sink<'_> {
         self.writer.add(article, claims, outcome, story)?;
         self.since_commit += 1;
         if self.since_commit >= self.batch {
-            self.commits_since_save += 1;
-            if self.commits_since_save >= COMMITS_PER_BOOK_SAVE {
-                if let Some(book) = &self.stories {
-                    book.save(self.writer.index_path())?;
-                }
-                self.commits_since_save = 0;
-            }
+            self.commits += 1;
             self.writer.commit()?;
             self.since_commit = 0;
         }

@@ -8,7 +8,8 @@ mod common;
 use std::collections::HashMap;
 
 use common::shared;
-use crosscheck::stories::{article_terms_from, ArticleTerms, Masthead, StoryBook};
+use crosscheck::model::Article;
+use crosscheck::stories::{terms_of, ArticleTerms, StoryBook};
 
 struct Passage {
     story: String,
@@ -33,15 +34,14 @@ fn passages() -> Option<Vec<Passage>> {
             let row: serde_json::Value = serde_json::from_str(line).expect("realnews json");
             out.push(Passage {
                 story: row["story"].as_str().unwrap_or_default().to_owned(),
-                terms: article_terms_from(
-                    row["title"].as_str(),
-                    row["text"].as_str().unwrap_or_default(),
-                    row["date"].as_str(),
-                    Masthead {
-                        outlet: row["outlet"].as_str(),
-                        author: row["author"].as_str(),
-                    },
-                ),
+                terms: terms_of(&Article {
+                    title: row["title"].as_str().map(str::to_owned),
+                    text: row["text"].as_str().unwrap_or_default().to_owned(),
+                    date: row["date"].as_str().map(str::to_owned),
+                    outlet: row["outlet"].as_str().map(str::to_owned),
+                    author: row["author"].as_str().map(str::to_owned),
+                    ..Article::default()
+                }),
             });
         }
     }

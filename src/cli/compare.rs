@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use crosscheck::compare::{compare, CompareOptions};
 use crosscheck::index::{ClaimQuery, CrossIndex};
+use crosscheck::model::{Claim, Comparison};
 use crosscheck::report::compare_text;
+use crosscheck::report::escape::{markdown, terminal};
 
 use super::print_json;
 
@@ -50,39 +52,139 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let index = CrossIndex::open(index_dir)?;
-    let (claims, hits) = index.claims_for_comparison(&ClaimQuery {
+    let options = CompareOptions {
+        min_severity: args.min_severity,
+    };
+    let query = ClaimQuery {
         text: args.query,
         key: args.key,
         since: args.since,
         until: args.until,
         story: args.story,
         ..ClaimQuery::default()
-    })?;
-    let mut comparison = compare(
-        &claims,
-        &CompareOptions {
-            min_severity: args.min_severity,
-        },
-    );
-    if let Some(hits) = hits {
-        let hits: std::collections::HashSet<&str> = hits.iter().map(String::as_str).collect();
-        comparison
-            .clusters
-            .retain(|c| c.claims.iter().any(|id| hits.contains(id.as_str())));
-        comparison
-            .internal
-            .retain(|i| i.claims.iter().any(|id| hits.contains(id.as_str())));
-    }
-    match args.format {
-        CompareFormat::Json => print_json(&mut out, &comparison)?,
-        CompareFormat::Text => write!(out, "{}", compare_text::text(&comparison, &claims))?,
-        CompareFormat::Md => write!(
-            out,
-            "{}",
-            compare_text::markdown_clusters(&comparison, &claims, "##")
-        )?,
+    };
+    let book = index.story_book()?;
+    let stories = book.live_stories();
+    if query.text.is_none() && query.story.is_none() && !stories.is_empty() {
+        // Story by story: memory holds one story's claims at a time, never the corpus's.
+        let mut printer = Printer::new(&mut out, args.format)?;
+        for story in stories {
+            let claims = index.claims(&ClaimQuery {
+                story: Some(story.id.clone()),
+                ..query.clone()
+            })?;
+            if claims.is_empty() {
+                continue;
+            }
+            let comparison = compare(&claims, &options);
+            printer.story(&story.label(), &story.id, &comparison, &claims)?;
+        }
+        printer.finish()?;
+    } else {
+        let (claims, hits) = index.claims_for_comparison(&query)?;
+        let mut comparison = compare(&claims, &options);
+        if let Some(hits) = hits {
+            let hits: std::collections::HashSet<&str> = hits.iter().map(String::as_str).collect();
+            comparison
+                .clusters
+                .retain(|c| c.claims.iter().any(|id| hits.contains(id.as_str())));
+            comparison
+                .internal
+                .retain(|i| i.claims.iter().any(|id| hits.contains(id.as_str())));
+        }
+        match args.format {
+            CompareFormat::Json => print_json(&mut out, &comparison)?,
+            CompareFormat::Text => write!(out, "{}", compare_text::text(&comparison, &claims))?,
+            CompareFormat::Md => write!(
+                out,
+                "{}",
+                compare_text::markdown_clusters(&comparison, &claims, "##")
+            )?,
+        }
     }
     out.flush()?;
     super::print_read_warnings(&index);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a comparison story by story. JSON is the contract's one object, streamed: the
+/// clusters as each story is compared, the inconsistencies inside articles at the end.
+struct Printer<'a, W: Write> {
+    out: &'a mut W,
+    format: CompareFormat,
+    clusters_written: usize,
+    internal: Vec<crosscheck::model::Inconsistency>,
+}
+
+impl<'a, W: Write> Printer<'a, W> {
+    fn new(out: &'a mut W, format: CompareFormat) -> anyhow::Result<Self> {
+        if format == CompareFormat::Json {
+            write!(out, "{{\"clusters\":[")?;
+        }
+        Ok(Printer {
+            out,
+            format,
+            clusters_written: 0,
+            internal: Vec::new(),
+        })
+    }
+
+    fn story(
+        &mut self,
+        label: &str,
+        id: &str,
+        comparison: &Comparison,
+        claims: &[Claim],
+    ) -> anyhow::Result<()> {
+        match self.format {
+            CompareFormat::Json => {
+                for cluster in &comparison.clusters {
+                    if self.clusters_written > 0 {
+                        write!(self.out, ",")?;
+                    }
+                    serde_json::to_writer(&mut *self.out, cluster)?;
+                    self.clusters_written += 1;
+                }
+                self.internal.extend(comparison.internal.iter().cloned());
+            }
+            CompareFormat::Text => {
+                if comparison.clusters.is_empty() && comparison.internal.is_empty() {
+                    return Ok(());
+                }
+                writeln!(
+                    self.out,
+                    "#### story {}: {}\n",
+                    terminal(id),
+                    terminal(label)
+                )?;
+                write!(self.out, "{}", compare_text::text(comparison, claims))?;
+            }
+            CompareFormat::Md => {
+                if comparison.clusters.is_empty() && comparison.internal.is_empty() {
+                    return Ok(());
+                }
+                writeln!(
+                    self.out,
+                    "## Story: {} (`{}`)\n",
+                    markdown(label),
+                    id.replace('`', "'")
+                )?;
+                write!(
+                    self.out,
+                    "{}",
+                    compare_text::markdown_clusters(comparison, claims, "###")
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> anyhow::Result<()> {
+        if self.format == CompareFormat::Json {
+            write!(self.out, "],\"internal\":")?;
+            serde_json::to_writer(&mut *self.out, &self.internal)?;
+            writeln!(self.out, "}}")?;
+        }
+        Ok(())
+    }
 }

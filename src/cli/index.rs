@@ -32,6 +32,9 @@ pub struct Args {
     /// Index the articles only, without extracting claims (the benchmarks' baseline).
     #[arg(long, hide = true)]
     pub no_extract: bool,
+    /// Extract claims but place no article in a story (the stories benchmark's baseline).
+    #[arg(long, hide = true)]
+    pub no_stories: bool,
 }
 
 pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
@@ -47,6 +50,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         batch_articles: args.batch,
         writer_bytes: usize::try_from(args.writer_memory_mb).unwrap_or(128) * 1024 * 1024,
         extract: !args.no_extract,
+        stories: !args.no_extract && !args.no_stories,
     };
     let mut progress = BarProgress::new();
     let summary = pipeline::index_paths(&index, &args.paths, &options, &mut progress)?;

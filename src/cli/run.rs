@@ -35,6 +35,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         writer_memory_mb: 128,
         rebuild: args.rebuild,
         no_extract: false,
+        no_stories: false,
     };
     let index_code = super::index::run(index_dir, index_args)?;
     let index = CrossIndex::open(index_dir)?;

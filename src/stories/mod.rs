@@ -29,6 +29,28 @@ pub use vector::SparseVector;
 
 use crate::error::{Error, Result};
 
+/// An article's story is read from its title and first this many bytes: news puts the
+/// event (who, where, when) at the top, and the rest costs time and adds noise.
+pub const STORY_TEXT_BYTES: usize = 2000;
+
+/// The terms that place an article in its story: its title and lede, without the names of
+/// its outlet and author.
+pub fn terms_of(article: &crate::model::Article) -> ArticleTerms {
+    let mut end = article.text.len().min(STORY_TEXT_BYTES);
+    while !article.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    article_terms_from(
+        article.title.as_deref(),
+        &article.text[..end],
+        article.date.as_deref(),
+        Masthead {
+            outlet: article.outlet.as_deref(),
+            author: article.author.as_deref(),
+        },
+    )
+}
+
 /// The book's file in the index folder.
 pub const BOOK_FILE: &str = "stories.json";
 const BOOK_VERSION: u32 = 1;
@@ -64,7 +86,9 @@ mod tuning {
     /// Terms a story's centroid keeps (memory per story is bounded by this).
     pub const CENTROID_TERMS: usize = 96;
     /// Stories remembered per term for candidate lookup (the most recent ones).
-    pub const POSTINGS_PER_TERM: usize = 512;
+    pub const POSTINGS_PER_TERM: usize = 128;
+    /// A term in the centroids of this many stories is too common to look for candidates by.
+    pub const COMMON_TERM_STORIES: usize = 48;
     /// Figures a story remembers.
     pub const STORY_FIGURES: usize = 64;
     /// Below this many articles, document frequencies count as if from this many.
@@ -85,6 +109,9 @@ pub struct Story {
     pub sum: SparseVector,
     /// Squared length of the untruncated sum, for the story's cohesion.
     pub sum_norm_sq: f32,
+    /// Length of the kept sum (candidate scoring divides by it for every posting).
+    #[serde(skip)]
+    norm: f32,
     pub first_day: Option<i64>,
     pub last_day: Option<i64>,
     /// Figures of its articles with how many articles gave them, sorted by hash.
@@ -199,6 +226,36 @@ impl Story {
     }
 }
 
+/// Term hashes are already well mixed (FNV-1a): the maps use them as they are instead of
+/// hashing them again.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TermHasher;
+
+impl std::hash::BuildHasher for TermHasher {
+    type Hasher = IdentityHasher;
+    fn build_hasher(&self) -> IdentityHasher {
+        IdentityHasher(0)
+    }
+}
+
+pub(crate) struct IdentityHasher(u64);
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        // The kind sits in the top bits, which the table uses as tags: one multiply
+        // spreads the hash's low bits over them.
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
 /// The stories of one index and the statistics that place new articles.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct StoryBook {
@@ -206,11 +263,11 @@ pub struct StoryBook {
     /// Articles placed so far.
     articles: u64,
     /// Articles each term occurs in.
-    df: HashMap<u64, u32>,
+    df: HashMap<u64, u32, TermHasher>,
     stories: Vec<Story>,
     /// term → stories whose centroid holds it (candidate lookup).
     #[serde(skip)]
-    postings: HashMap<u64, Vec<u32>>,
+    postings: HashMap<u64, Vec<u32>, TermHasher>,
     #[serde(skip)]
     by_id: HashMap<String, u32>,
     /// Stories opened or joined in this run, for the end-of-run rescue.
@@ -263,6 +320,9 @@ impl StoryBook {
     }
 
     fn rebuild_lookups(&mut self) {
+        for story in &mut self.stories {
+            story.norm = story.sum.norm();
+        }
         self.by_id = self
             .stories
             .iter()
@@ -280,6 +340,17 @@ impl StoryBook {
     /// Every story, merged ones included.
     pub fn stories(&self) -> &[Story] {
         &self.stories
+    }
+
+    /// The stories that stand (not merged into another), the biggest first.
+    pub fn live_stories(&self) -> Vec<&Story> {
+        let mut live: Vec<&Story> = self
+            .stories
+            .iter()
+            .filter(|s| s.merged_into.is_none())
+            .collect();
+        live.sort_by(|a, b| b.members.cmp(&a.members).then_with(|| a.id.cmp(&b.id)));
+        live
     }
 
     /// The story an id stands for now (after merges); `None` for an unknown id.
@@ -398,14 +469,21 @@ impl StoryBook {
 
     /// Stories that share the article's most distinctive terms, best first.
     fn candidates(&self, vector: &SparseVector) -> Vec<u32> {
-        let mut scores: BTreeMap<u32, f32> = BTreeMap::new();
+        let mut scores: HashMap<u32, f32> = HashMap::new();
         for (hash, weight) in vector.heaviest(tuning::QUERY_TERMS) {
-            for &posted in self.postings.get(&hash).map_or(&[][..], Vec::as_slice) {
+            let posted = self.postings.get(&hash).map_or(&[][..], Vec::as_slice);
+            // A term in the centroids of this many stories is a common word of the
+            // corpus's stories, not a clue to one (more-like-this's maximum document
+            // frequency); scanning it would cost the most and tell the least.
+            if posted.len() >= tuning::COMMON_TERM_STORIES {
+                continue;
+            }
+            for &posted in posted {
                 let root = self.root(posted);
                 let story = &self.stories[root as usize];
-                let norm = story.sum.norm();
-                if norm > 0.0 {
-                    *scores.entry(root).or_default() += weight * story.sum.weight(hash) / norm;
+                if story.norm > 0.0 {
+                    *scores.entry(root).or_default() +=
+                        weight * story.sum.weight(hash) / story.norm;
                 }
             }
         }
@@ -444,6 +522,7 @@ impl StoryBook {
             members: 0,
             sum: SparseVector::default(),
             sum_norm_sq: 0.0,
+            norm: 0.0,
             first_day: None,
             last_day: None,
             figures: Vec::new(),
@@ -454,9 +533,11 @@ impl StoryBook {
 
     fn join(&mut self, position: u32, vector: &SparseVector, terms: &ArticleTerms) {
         let story = &mut self.stories[position as usize];
+        let before: Vec<u64> = story.sum.0.iter().map(|(h, _)| *h).collect();
         story.sum_norm_sq += 2.0 * story.sum.dot(vector) + vector.dot(vector);
         story.sum.add(vector);
         story.sum.keep_heaviest(tuning::CENTROID_TERMS);
+        story.norm = story.sum.norm();
         story.members += 1;
         if let Some(day) = terms.day {
             story.first_day = Some(story.first_day.map_or(day, |d| d.min(day)));
@@ -470,11 +551,21 @@ impl StoryBook {
             .collect();
         story.figures = add_counts(&story.figures, &figures);
         refresh_shown(story, Some(terms));
-        self.post(position);
+        // Only terms new to the centroid need posting (both lists are sorted by hash).
+        let new: Vec<u64> = story
+            .sum
+            .0
+            .iter()
+            .map(|(h, _)| *h)
+            .filter(|h| before.binary_search(h).is_err())
+            .collect();
+        for hash in new {
+            self.post_one(hash, position);
+        }
         self.touched.insert(position);
     }
 
-    /// Files a story under its centroid's terms for candidate lookup.
+    /// Files a story under all its centroid's terms for candidate lookup.
     fn post(&mut self, position: u32) {
         let hashes: Vec<u64> = self.stories[position as usize]
             .sum
@@ -484,11 +575,18 @@ impl StoryBook {
             .collect();
         for hash in hashes {
             let list = self.postings.entry(hash).or_default();
-            if list.last() != Some(&position) && !list.contains(&position) {
-                list.push(position);
-                if list.len() > tuning::POSTINGS_PER_TERM {
-                    list.remove(0);
-                }
+            if !list.contains(&position) {
+                self.post_one(hash, position);
+            }
+        }
+    }
+
+    fn post_one(&mut self, hash: u64, position: u32) {
+        let list = self.postings.entry(hash).or_default();
+        if list.last() != Some(&position) {
+            list.push(position);
+            if list.len() > tuning::POSTINGS_PER_TERM {
+                list.remove(0);
             }
         }
     }
@@ -540,6 +638,7 @@ impl StoryBook {
         story.sum_norm_sq += 2.0 * story.sum.dot(&dropped.sum) + dropped.sum_norm_sq;
         story.sum.add(&dropped.sum);
         story.sum.keep_heaviest(tuning::CENTROID_TERMS);
+        story.norm = story.sum.norm();
         story.members += dropped.members;
         story.first_day = min_some(story.first_day, dropped.first_day);
         story.last_day = match (story.last_day, dropped.last_day) {
@@ -606,7 +705,9 @@ impl StoryBook {
         let mut out: Vec<u32> = vector
             .heaviest(tuning::QUERY_TERMS)
             .iter()
-            .flat_map(|(hash, _)| self.postings.get(hash).into_iter().flatten())
+            .filter_map(|(hash, _)| self.postings.get(hash))
+            .filter(|posted| posted.len() < tuning::COMMON_TERM_STORIES)
+            .flatten()
             .map(|&p| self.root(p))
             .collect();
         out.sort_unstable();
@@ -623,9 +724,8 @@ fn min_some(a: Option<i64>, b: Option<i64>) -> Option<i64> {
 }
 
 fn cosine_to_sum(vector: &SparseVector, story: &Story) -> f32 {
-    let norm = story.sum.norm();
-    if norm > 0.0 {
-        vector.dot(&story.sum) / norm
+    if story.norm > 0.0 {
+        vector.dot(&story.sum) / story.norm
     } else {
         0.0
     }

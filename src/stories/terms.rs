@@ -3,6 +3,11 @@
 //! same kind share their common words ("earthquake", "killed", "rescue") and differ in
 //! places, names and dates.
 
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use super::TermHasher;
+
 /// What a term is; its weight in an article's vector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TermKind {
@@ -431,12 +436,28 @@ fn is_acronym(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().all(|c| !c.is_lowercase())
 }
 
-fn normal(word: &str) -> String {
-    let lower = word.to_lowercase().replace('’', "'");
-    match lower.strip_suffix("'s") {
-        Some(stem) => stem.to_owned(),
-        None => lower,
+/// Month numbers as term text.
+const MONTH_NUMBERS: [&str; 12] = [
+    "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+];
+
+/// `word` lower-cased into `out` (reused, so no allocation per word), with the curly
+/// apostrophe written straight.
+fn lower_into(out: &mut String, word: &str) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            out.push(if c == '’' { '\'' } else { c });
+        }
     }
+}
+
+/// A lower-cased word without its possessive "'s".
+fn normal_from_lower(lower: &str) -> &str {
+    lower.strip_suffix("'s").unwrap_or(lower)
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -488,15 +509,18 @@ pub fn article_terms_from(
     let tokens = tokens(&full);
 
     // A capital at the start of a sentence marks a name only when the word is written with
-    // a capital elsewhere in the article (mid-sentence) at least as often as without.
-    let mut case: std::collections::HashMap<String, (u32, u32)> = Default::default();
+    // a capital elsewhere in the article (mid-sentence) at least as often as without. Keyed
+    // by hash: an article has thousands of words and few distinct ones.
+    let mut lower = String::new();
+    let mut case: HashMap<u64, (u32, u32), TermHasher> = HashMap::default();
     for token in &tokens {
         if let Token::Word {
             text,
             sentence_start: false,
         } = token
         {
-            let entry = case.entry(text.to_lowercase()).or_default();
+            lower_into(&mut lower, text);
+            let entry = case.entry(term_hash(TermKind::Word, &lower)).or_default();
             if is_capitalised(text) {
                 entry.0 += 1;
             } else {
@@ -505,84 +529,83 @@ pub fn article_terms_from(
         }
     }
     let proper = |lower: &str| {
-        case.get(lower)
+        case.get(&term_hash(TermKind::Word, lower))
             .is_some_and(|&(capital, small)| capital > 0 && capital >= small)
     };
 
-    let mut counts: std::collections::HashMap<(TermKind, String), (u32, String)> =
-        Default::default();
-    let mut count = |kind: TermKind, text: String, shown: &str| {
+    let mut counts: HashMap<u64, Term, TermHasher> = HashMap::default();
+    let mut count = |kind: TermKind, text: &str, shown: &str| {
         counts
-            .entry((kind, text))
-            .or_insert_with(|| (0, shown.to_owned()))
-            .0 += 1;
+            .entry(term_hash(kind, text))
+            .or_insert_with(|| Term {
+                hash: term_hash(kind, text),
+                kind,
+                count: 0,
+                text: text.to_owned(),
+                shown: shown.to_owned(),
+            })
+            .count += 1;
     };
     let mut previous_name: Option<(String, String)> = None;
+    let mut number = String::new();
+    let mut pair = String::new();
+    let mut pair_shown = String::new();
     for token in tokens {
         match token {
             Token::Break => previous_name = None,
             Token::Number { value, plain_year } => {
                 previous_name = None;
-                let text = format!("{value}");
+                number.clear();
+                let _ = write!(number, "{value}");
                 if plain_year && (1900.0..=2100.0).contains(&value) {
-                    count(TermKind::Year, text.clone(), &text);
+                    count(TermKind::Year, &number, &number);
                 } else if value.fract() != 0.0 || value >= 10.0 {
-                    count(TermKind::Figure, text.clone(), &text);
+                    count(TermKind::Figure, &number, &number);
                 }
             }
             Token::Word {
                 text,
                 sentence_start,
             } => {
-                let lower = text.to_lowercase();
+                lower_into(&mut lower, text);
                 if let Some(month) = month_of(&lower) {
                     if is_capitalised(text) && !(lower == "may" && sentence_start) {
-                        count(TermKind::Month, month.to_string(), text);
+                        count(TermKind::Month, MONTH_NUMBERS[month as usize - 1], text);
                         previous_name = None;
                         continue;
                     }
                 }
-                if lower.chars().count() < 2 || is_stop(&lower) {
+                if lower.len() < 2 || is_stop(&lower) {
                     previous_name = None;
                     continue;
                 }
                 let name = (is_capitalised(text) && (!sentence_start || proper(&lower)))
                     || is_acronym(text);
-                let term = normal(text);
-                if name && masthead.contains(&term) {
+                let term = normal_from_lower(&lower);
+                if name && masthead.contains(term) {
                     previous_name = None;
                     continue;
                 }
                 if name {
                     let shown = strip_possessive(text);
                     if let Some((previous, previous_shown)) = previous_name.take() {
-                        count(
-                            TermKind::NamePair,
-                            format!("{previous} {term}"),
-                            &format!("{previous_shown} {shown}"),
-                        );
+                        pair.clear();
+                        let _ = write!(pair, "{previous} {term}");
+                        pair_shown.clear();
+                        let _ = write!(pair_shown, "{previous_shown} {shown}");
+                        count(TermKind::NamePair, &pair, &pair_shown);
                     }
-                    count(TermKind::Name, term.clone(), shown);
-                    previous_name = Some((term, shown.to_owned()));
+                    count(TermKind::Name, term, shown);
+                    previous_name = Some((term.to_owned(), shown.to_owned()));
                 } else {
-                    count(TermKind::Word, term.clone(), &term);
+                    count(TermKind::Word, term, term);
                     previous_name = None;
                 }
             }
         }
     }
-    let mut terms: Vec<Term> = counts
-        .into_iter()
-        .map(|((kind, text), (count, shown))| Term {
-            hash: term_hash(kind, &text),
-            kind,
-            count,
-            text,
-            shown,
-        })
-        .collect();
-    terms.sort_by(|a, b| (a.hash, a.kind, &a.text).cmp(&(b.hash, b.kind, &b.text)));
-    terms.dedup_by_key(|t| t.hash);
+    let mut terms: Vec<Term> = counts.into_values().collect();
+    terms.sort_by_key(|t| t.hash);
     ArticleTerms {
         terms,
         day: date.and_then(crate::dates::parse_iso),
