@@ -810,6 +810,9 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             }
             c.certainty = certainty(&tk, cb, cf);
             // entity and key
+            if let Some(hd) = &head {
+                status = subject::status_of(hd, status);
+            }
             let ent = match h.unit_kind {
                 UnitKind::Money => Some("money".to_string()),
                 UnitKind::Percent => Some("percent".to_string()),

@@ -41,7 +41,9 @@ pub fn status_word(w: &str) -> Option<&'static str> {
 /// The status a head noun implies by itself; `strong` ones beat a verb before the number.
 fn noun_status(head: &str) -> Option<(&'static str, bool)> {
     Some(match head {
-        "deaths" | "death" | "fatalities" | "casualties" | "bodies" | "dead" => ("dead", true),
+        "deaths" | "death" | "fatalities" | "casualties" | "bodies" | "dead" | "mortalities" => {
+            ("dead", true)
+        }
         "injured" | "wounded" | "injuries" => ("injured", true),
         "missing" => ("missing", true),
         "displaced" => ("displaced", true),
@@ -54,6 +56,26 @@ fn noun_status(head: &str) -> Option<(&'static str, bool)> {
     })
 }
 
+/// Statuses under which the people an event befalls are counted as "people".
+const PEOPLE_STATUSES: &[&str] = &[
+    "dead",
+    "injured",
+    "missing",
+    "displaced",
+    "evacuated",
+    "alive",
+    "kidnapped",
+    "held",
+];
+
+/// The status a head noun and its status imply together: lives counted are lives lost.
+pub fn status_of(head: &str, status: Option<&'static str>) -> Option<&'static str> {
+    match (head, status) {
+        ("lives", None) => Some("dead"),
+        _ => status,
+    }
+}
+
 /// The entity of the key for a head noun (lowercase) and status.
 pub fn entity(head: &str, status: &str) -> String {
     let e = match head {
@@ -63,7 +85,18 @@ pub fn entity(head: &str, status: &str) -> String {
         }
         "people" | "persons" | "person" | "residents" | "civilians" | "victims" | "deaths"
         | "death" | "casualties" | "bodies" | "injured" | "wounded" | "missing" | "displaced"
-        | "evacuees" | "fatalities" | "individuals" | "dead" | "injuries" | "arrests" => "people",
+        | "evacuees" | "fatalities" | "individuals" | "dead" | "injuries" | "arrests" | "lives"
+        | "mortalities" => "people",
+        // Those an event befalls, named by what they were doing: in news about one event
+        // they are its people ("1,301 pilgrims died" and "1,301 people died" are one toll).
+        // Groups within them (children, women, soldiers) stay apart: a part, not the whole.
+        "pilgrims" | "passengers" | "migrants" | "tourists" | "worshippers" | "spectators"
+        | "concertgoers" | "attendees" | "occupants" | "travellers" | "travelers" | "visitors"
+        | "inhabitants" | "villagers"
+            if PEOPLE_STATUSES.contains(&status) =>
+        {
+            "people"
+        }
         "protesters" | "protestors" | "demonstrators" | "marchers" | "crowd" | "rally-goers"
         | "participants" => "protesters",
         "toll" => "people",
@@ -447,6 +480,13 @@ pub fn status_cue(tk: &Toks, k: usize) -> Option<&'static str> {
     }
     if tk.is(k, "taken") && tk.any(k + 1, &["hostage", "captive", "prisoner"]) {
         return Some("kidnapped");
+    }
+    // "lost their lives", "losing their lives", "lives were lost"
+    if tk.any(k, &["lost", "losing", "lose"])
+        && (tk.is(k + 1, "lives")
+            || (tk.any(k + 1, &["their", "his", "her"]) && tk.is(k + 2, "lives")))
+    {
+        return Some("dead");
     }
     if tk.any(
         k,

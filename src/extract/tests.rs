@@ -225,6 +225,29 @@ fn subject_table() {
                 ("about 40", Some("hostages/alive/tarsa")),
             ],
         ),
+        // Those an event befalls are its people; a part of them is not.
+        (
+            "At least 312 pilgrims died in the heat.",
+            &[("At least 312", Some("people/dead"))],
+        ),
+        (
+            "Nine children died in the fire.",
+            &[("Nine", Some("children/dead"))],
+        ),
+        // Lives counted are lives lost.
+        (
+            "The storm claimed 14 lives.",
+            &[("14", Some("people/dead"))],
+        ),
+        (
+            "Eleven people lost their lives when the ferry sank.",
+            &[("Eleven", Some("people/dead"))],
+        ),
+        // Lost homes are not lost lives.
+        (
+            "About 30 residents lost their homes.",
+            &[("About 30", Some("people/count"))],
+        ),
     ];
     for (i, e) in table {
         check_key(i, e);

@@ -147,8 +147,19 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
         }
         if let Some(unlocated) = by_location.remove(&None) {
             let located = PlaceIndex::new(claims, &by_location);
+            // Within one story, a figure that names no place is about the story's place:
+            // the one most of the block's located figures name.
+            let main_place = by_location
+                .iter()
+                .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+                .map(|(place, _)| place.clone());
             for i in unlocated {
-                let target = located.best_location(claims, i);
+                let target = located.best_location(claims, i).or_else(|| {
+                    claims[i]
+                        .story
+                        .as_ref()
+                        .and_then(|_| main_place.clone().flatten())
+                });
                 by_location.entry(target).or_default().push(i);
             }
         }
@@ -687,6 +698,53 @@ mod tests {
         assert_eq!(
             got[1],
             ("people/dead/valdora".into(), vec!["a".into(), "c".into()])
+        );
+    }
+
+    #[test]
+    fn within_a_story_an_unlocated_claim_takes_the_story_s_place() {
+        let mut claims = vec![
+            quantity(
+                "a",
+                "people/dead/lahaina",
+                36.0,
+                "2031-08-10",
+                "36 dead in Lahaina",
+            ),
+            quantity(
+                "b",
+                "people/dead/lahaina",
+                55.0,
+                "2031-08-11",
+                "Lahaina toll at 55",
+            ),
+            quantity(
+                "c",
+                "people/dead/kula",
+                2.0,
+                "2031-08-11",
+                "two died in Kula",
+            ),
+            quantity(
+                "d",
+                "people/dead",
+                53.0,
+                "2031-08-11",
+                "officials counted 53",
+            ),
+        ];
+        // Without a story nothing tells where "d" is.
+        assert!(keys(&claims)
+            .iter()
+            .any(|(k, m)| k == "people/dead" && m == &["d"]));
+        for claim in &mut claims {
+            claim.story = Some("s1".into());
+        }
+        let got = keys(&claims);
+        assert!(
+            got.iter()
+                .any(|(k, m)| k == "people/dead/lahaina" && m == &["a", "b", "d"]),
+            "{got:?}"
         );
     }
 
