@@ -539,6 +539,45 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_fragment_is_not_a_misquote() {
+        let quote = |id: &str, article: &str, text: &str| Claim {
+            kind: ClaimKind::Quote,
+            quantity: None,
+            key: None,
+            quote: Some(Quote {
+                speaker: Some("Donald Trump".into()),
+                text: text.into(),
+            }),
+            ..claim(
+                id,
+                article,
+                &format!("Outlet {article}"),
+                "x",
+                exact(0.0, ""),
+                "2025-05-19",
+                None,
+            )
+        };
+        let claims = vec![
+            quote(
+                "a",
+                "1",
+                "We will rebuild every school on this coast before the next rains come",
+            ),
+            quote("b", "2", "rebuild every school on this coast"),
+        ];
+        let comparison = compare(&claims, &CompareOptions::default());
+        let cluster = &comparison.clusters[0];
+        assert_eq!(cluster.claims.len(), 2);
+        assert!(
+            cluster.discrepancies.is_empty(),
+            "{:?}",
+            cluster.discrepancies
+        );
+        assert_eq!(cluster.agreement, 1.0);
+    }
+
     mod properties {
         use super::*;
         use proptest::prelude::*;

@@ -22,7 +22,7 @@ pub(super) fn quote_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
         });
         wordings[at].1.push(claims, i);
     }
-    let same: usize = wordings.iter().map(|(_, h)| h.inner_pairs()).sum();
+    let mut same: usize = wordings.iter().map(|(_, h)| h.inner_pairs()).sum();
     let mut pairs = same;
     let mut discrepancies = Vec::new();
     for (n, (wa, ha)) in wordings.iter().enumerate() {
@@ -43,6 +43,12 @@ pub(super) fn quote_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster {
                 .filter(|w| !wa.contains(w))
                 .map(String::as_str)
                 .collect();
+            // A fragment of a longer quote (one wording's words all in the other's) is the
+            // same statement, cut: not a misquote.
+            if only_a.is_empty() || only_b.is_empty() {
+                same += count;
+                continue;
+            }
             let speaker = claims[i]
                 .quote
                 .as_ref()

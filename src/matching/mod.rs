@@ -107,7 +107,7 @@ pub fn claim_date_in(claim: &Claim, year: Option<&str>) -> Option<String> {
 /// subject the extractor could not tell) and durations are left out.
 pub fn group_claims(claims: &[Claim]) -> Vec<ClaimGroup> {
     let mut groups = quantity_groups(claims);
-    groups.extend(quote_groups(claims));
+    groups.extend(merge_statements_in_story(claims, quote_groups(claims)));
     groups
 }
 
@@ -444,8 +444,121 @@ fn quote_similarity(a: &str, b: &str) -> f64 {
     sa.dedup();
     sb.sort();
     sb.dedup();
-    strsim::normalized_levenshtein(&ja, &jb).max(jaccard(&sa, &sb))
+    strsim::normalized_levenshtein(&ja, &jb)
+        .max(jaccard(&sa, &sb))
+        .max(fragment_share(&sa, &sb))
 }
+
+/// How much of the shorter quote's words (sorted, distinct) the longer one holds; 0 below
+/// [`MIN_FRAGMENT_WORDS`], where a short phrase says too little to be a fragment.
+fn fragment_share(a: &[String], b: &[String]) -> f64 {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < MIN_FRAGMENT_WORDS {
+        return 0.0;
+    }
+    let shared = short
+        .iter()
+        .filter(|w| long.binary_search(w).is_ok())
+        .count();
+    let share = shared as f64 / short.len() as f64;
+    if share >= FRAGMENT_SHARE {
+        share
+    } else {
+        0.0
+    }
+}
+
+/// Within one story, quote groups of different speakers are one statement when one's
+/// words hold the other's (a fragment, or the same words given to "he" in one outlet and
+/// to the speaker's name in another): the speaker as an outlet names them varies, the words
+/// do not.
+fn merge_statements_in_story(claims: &[Claim], groups: Vec<ClaimGroup>) -> Vec<ClaimGroup> {
+    let in_story = groups
+        .iter()
+        .flat_map(|g| &g.members)
+        .all(|&i| claims[i].story.is_some());
+    if groups.len() < 2 || !in_story {
+        return groups;
+    }
+    let wordings: Vec<Vec<Vec<String>>> = groups
+        .iter()
+        .map(|g| {
+            let mut all: Vec<Vec<String>> = g
+                .members
+                .iter()
+                .filter_map(|&i| claims[i].quote.as_ref())
+                .map(|q| {
+                    let mut w = quote_words(&q.text);
+                    w.sort();
+                    w.dedup();
+                    w
+                })
+                .collect();
+            all.sort();
+            all.dedup();
+            all
+        })
+        .collect();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (g, words) in wordings.iter().enumerate() {
+        let mut seen: Vec<&str> = words.iter().flatten().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            postings.entry(w).or_default().push(g);
+        }
+    }
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (g, words) in wordings.iter().enumerate() {
+        for wording in words.iter().filter(|w| w.len() >= MIN_FRAGMENT_WORDS) {
+            let mut candidates: Vec<usize> = wording
+                .iter()
+                .filter_map(|w| postings.get(w.as_str()))
+                .filter(|list| list.len() <= COMMON_WORD_CLAIMS)
+                .flatten()
+                .copied()
+                .filter(|&o| o > g)
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for other in candidates {
+                let contained = wordings[other]
+                    .iter()
+                    .any(|theirs| fragment_share(wording, theirs) > 0.0);
+                if contained {
+                    let (a, b) = (root(&mut parent, g), root(&mut parent, other));
+                    parent[b.max(a)] = a.min(b);
+                }
+            }
+        }
+    }
+    let mut merged: BTreeMap<usize, ClaimGroup> = BTreeMap::new();
+    for (g, group) in groups.into_iter().enumerate() {
+        let r = root(&mut parent, g);
+        match merged.get_mut(&r) {
+            Some(into) => {
+                into.members.extend(group.members);
+                into.members.sort_unstable();
+            }
+            None => {
+                merged.insert(r, group);
+            }
+        }
+    }
+    merged.into_values().collect()
+}
+
+/// A quote of at least this many distinct words can be recognised as a fragment.
+const MIN_FRAGMENT_WORDS: usize = 5;
+/// Share of the shorter quote's words the longer one must hold.
+const FRAGMENT_SHARE: f64 = 0.8;
 
 fn quote_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
     let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -746,6 +859,36 @@ mod tests {
                 .any(|(k, m)| k == "people/dead/lahaina" && m == &["a", "b", "d"]),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn within_a_story_one_statement_is_one_group_whoever_it_is_given_to() {
+        let mut claims = vec![
+            quote(
+                "a",
+                "Mayor Idris Okafor",
+                "We will rebuild every school on this coast before the next rains come",
+            ),
+            quote("b", "he", "rebuild every school on this coast"),
+            quote("c", "Okafor", "The harbour will reopen in a month"),
+        ];
+        let quote_keys = |claims: &[Claim]| -> Vec<Vec<String>> {
+            keys(claims)
+                .into_iter()
+                .filter(|(k, _)| k.starts_with("quote/"))
+                .map(|(_, m)| m)
+                .collect()
+        };
+        assert_eq!(quote_keys(&claims).len(), 3, "apart without a story");
+        for claim in &mut claims {
+            claim.story = Some("s1".into());
+        }
+        let got = quote_keys(&claims);
+        assert!(
+            got.contains(&vec!["a".to_owned(), "b".to_owned()]),
+            "{got:?}"
+        );
+        assert!(got.contains(&vec!["c".to_owned()]), "{got:?}");
     }
 
     #[test]
