@@ -498,9 +498,9 @@ mod tests {
         assert_eq!(internal_inconsistencies(&too_many_alive).len(), 1);
     }
 
-    #[test]
-    fn misquotes_show_the_differing_words() {
-        let quote = |id: &str, article: &str, text: &str| Claim {
+    /// A quote of Donald Trump in outlet `article`.
+    fn quote(id: &str, article: &str, text: &str) -> Claim {
+        Claim {
             kind: ClaimKind::Quote,
             quantity: None,
             key: None,
@@ -517,7 +517,11 @@ mod tests {
                 "2025-05-19",
                 None,
             )
-        };
+        }
+    }
+
+    #[test]
+    fn misquotes_show_the_differing_words() {
         let claims = vec![
             quote("a", "1", "Release the hostages and good things will happen"),
             quote("b", "2", "Release the hostages and good things will happen"),
@@ -541,24 +545,6 @@ mod tests {
 
     #[test]
     fn a_fragment_is_not_a_misquote() {
-        let quote = |id: &str, article: &str, text: &str| Claim {
-            kind: ClaimKind::Quote,
-            quantity: None,
-            key: None,
-            quote: Some(Quote {
-                speaker: Some("Donald Trump".into()),
-                text: text.into(),
-            }),
-            ..claim(
-                id,
-                article,
-                &format!("Outlet {article}"),
-                "x",
-                exact(0.0, ""),
-                "2025-05-19",
-                None,
-            )
-        };
         let claims = vec![
             quote(
                 "a",

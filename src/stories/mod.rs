@@ -117,32 +117,7 @@ pub struct Story {
     /// Figures of its articles with how many articles gave them, sorted by hash.
     pub figures: Vec<(u64, u32)>,
     /// Readable text of its heaviest terms: (hash, kind, text).
-    pub shown: Vec<(u64, TermKindName, String)>,
-}
-
-/// A term kind as stored in the book.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TermKindName {
-    Word,
-    Name,
-    NamePair,
-    Year,
-    Month,
-    Figure,
-}
-
-impl From<TermKind> for TermKindName {
-    fn from(kind: TermKind) -> Self {
-        match kind {
-            TermKind::Word => TermKindName::Word,
-            TermKind::Name => TermKindName::Name,
-            TermKind::NamePair => TermKindName::NamePair,
-            TermKind::Year => TermKindName::Year,
-            TermKind::Month => TermKindName::Month,
-            TermKind::Figure => TermKindName::Figure,
-        }
-    }
+    pub shown: Vec<(u64, TermKind, String)>,
 }
 
 impl Story {
@@ -177,17 +152,17 @@ impl Story {
 
     /// The readable terms: names and pairs of names first, then words, years, months.
     pub fn terms(&self) -> Vec<String> {
-        let mut names: Vec<&(u64, TermKindName, String)> = self.shown.iter().collect();
+        let mut names: Vec<&(u64, TermKind, String)> = self.shown.iter().collect();
         names.sort_by_key(|(_, kind, _)| match kind {
-            TermKindName::NamePair => 0,
-            TermKindName::Name => 1,
-            TermKindName::Word => 2,
+            TermKind::NamePair => 0,
+            TermKind::Name => 1,
+            TermKind::Word => 2,
             _ => 3,
         });
         let mut seen = std::collections::HashSet::new();
         names
             .into_iter()
-            .filter(|(_, kind, _)| !matches!(kind, TermKindName::Month | TermKindName::Figure))
+            .filter(|(_, kind, _)| !matches!(kind, TermKind::Month | TermKind::Figure))
             .filter(|(_, _, text)| seen.insert(text.to_lowercase()))
             .map(|(_, _, text)| text.clone())
             .collect()
@@ -198,7 +173,7 @@ impl Story {
         let word = self
             .shown
             .iter()
-            .find(|(_, kind, _)| *kind == TermKindName::Word);
+            .find(|(_, kind, _)| *kind == TermKind::Word);
         let mut parts: Vec<String> = Vec::new();
         if let Some((_, _, word)) = word {
             parts.push(word.clone());
@@ -206,7 +181,7 @@ impl Story {
         for (_, _, name) in self
             .shown
             .iter()
-            .filter(|(_, kind, _)| *kind == TermKindName::Name)
+            .filter(|(_, kind, _)| *kind == TermKind::Name)
             .take(2)
         {
             parts.push(name.clone());
@@ -812,10 +787,10 @@ fn refresh_shown(story: &mut Story, terms: Option<&ArticleTerms>) {
             let terms = terms?;
             let i = terms.terms.binary_search_by_key(&hash, |t| t.hash).ok()?;
             let term = &terms.terms[i];
-            Some((hash, term.kind.into(), term.shown.clone()))
+            Some((hash, term.kind, term.shown.clone()))
         });
         if let Some(entry) = found {
-            if !matches!(entry.1, TermKindName::Figure) {
+            if !matches!(entry.1, TermKind::Figure) {
                 shown.push(entry);
             }
         }

@@ -9,7 +9,10 @@ use std::fmt::Write;
 use super::TermHasher;
 
 /// What a term is; its weight in an article's vector.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum TermKind {
     /// A common word, lower-cased.
     Word,
