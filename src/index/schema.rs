@@ -76,7 +76,7 @@ pub fn build() -> (Schema, Fields) {
         low: builder.add_f64_field("low", FAST),
         high: builder.add_f64_field("high", FAST),
         payload: builder.add_text_field("payload", STORED),
-        story: builder.add_text_field("story", STRING | STORED | FAST),
+        story: builder.add_text_field("story", STRING | STORED),
     };
     (builder.build(), fields)
 }

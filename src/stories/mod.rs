@@ -288,8 +288,11 @@ impl StoryBook {
     pub fn save(&self, folder: &Path) -> Result<()> {
         let path = folder.join(BOOK_FILE);
         let temporary = folder.join(format!("{BOOK_FILE}.tmp"));
-        let text = serde_json::to_vec(self).map_err(|e| Error::Json(e.to_string()))?;
-        std::fs::write(&temporary, text).map_err(|e| Error::io(&temporary, e))?;
+        // Streamed: a large book is never held as one string beside itself.
+        let file = std::fs::File::create(&temporary).map_err(|e| Error::io(&temporary, e))?;
+        let mut out = std::io::BufWriter::new(file);
+        serde_json::to_writer(&mut out, self).map_err(|e| Error::Json(e.to_string()))?;
+        std::io::Write::flush(&mut out).map_err(|e| Error::io(&temporary, e))?;
         std::fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))?;
         Ok(())
     }
