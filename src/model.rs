@@ -350,6 +350,19 @@ pub struct Comparison {
     pub internal: Vec<Inconsistency>,
 }
 
+impl Comparison {
+    /// Keeps only the clusters and inconsistencies that hold one of `claim_ids` (the claims
+    /// a query matched).
+    pub fn keep_concerning(&mut self, claim_ids: &[String]) {
+        let wanted: std::collections::HashSet<&str> =
+            claim_ids.iter().map(String::as_str).collect();
+        self.clusters
+            .retain(|c| c.claims.iter().any(|id| wanted.contains(id.as_str())));
+        self.internal
+            .retain(|i| i.claims.iter().any(|id| wanted.contains(id.as_str())));
+    }
+}
+
 /// One source's score in `crosscheck sources` (contract: shared/contracts/sources.md).
 ///
 /// The first eight fields are the contract's; `reliability_low`/`reliability_high` (the

@@ -502,13 +502,7 @@ pub fn build_report(
     let mut comparison =
         crate::compare::compare(&claims, &crate::compare::CompareOptions::default());
     if let Some(hits) = hits {
-        let hits: std::collections::HashSet<&str> = hits.iter().map(String::as_str).collect();
-        comparison
-            .clusters
-            .retain(|c| c.claims.iter().any(|id| hits.contains(id.as_str())));
-        comparison
-            .internal
-            .retain(|i| i.claims.iter().any(|id| hits.contains(id.as_str())));
+        comparison.keep_concerning(hits);
         let used: std::collections::HashSet<&str> =
             claims.iter().map(|c| c.article_id.as_str()).collect();
         articles.retain(|a| used.contains(a.id.as_str()));

@@ -84,13 +84,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         let (claims, hits) = index.claims_for_comparison(&query)?;
         let mut comparison = compare(&claims, &options);
         if let Some(hits) = hits {
-            let hits: std::collections::HashSet<&str> = hits.iter().map(String::as_str).collect();
-            comparison
-                .clusters
-                .retain(|c| c.claims.iter().any(|id| hits.contains(id.as_str())));
-            comparison
-                .internal
-                .retain(|i| i.claims.iter().any(|id| hits.contains(id.as_str())));
+            comparison.keep_concerning(&hits);
         }
         match args.format {
             CompareFormat::Json => print_json(&mut out, &comparison)?,
