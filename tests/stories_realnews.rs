@@ -145,6 +145,7 @@ fn stories_on_real_news() {
         }
     }
     println!("events of one kind mixed: {mixed:?}");
+    assert!(mixed.is_empty(), "events of one kind mixed: {mixed:?}");
 
     // Order should matter little: the same measure over shuffled orders (printed).
     let mut shuffled_f1 = Vec::new();

@@ -73,6 +73,10 @@ mod tuning {
     /// Articles more than this many days outside a story's dates count half.
     pub const DATE_WINDOW: i64 = 14;
     pub const DATE_PENALTY: f32 = 0.5;
+    /// Articles this many days outside a story's dates report another event whatever
+    /// they share (a protest and its anniversary): a story that goes on is covered in
+    /// between, and its dates grow with it.
+    pub const SEASON_APART: i64 = 120;
     /// An article none of whose heaviest names the story has counts half: two events of
     /// one kind share their words, not their places and people.
     pub const NAMES_CHECKED: usize = 3;
@@ -136,6 +140,8 @@ impl Story {
         let gap = (s0 - a1).max(a0 - s1).max(0);
         if gap <= tuning::DATE_WINDOW {
             1.0
+        } else if gap > tuning::SEASON_APART {
+            0.0
         } else {
             tuning::DATE_PENALTY
         }
@@ -714,9 +720,10 @@ fn story_cosine(a: &Story, b: &Story) -> f32 {
 }
 
 /// Weeks apart and sharing none of their names: another event of the same kind (the next
-/// month's jobs report, the same protest in another city), however alike the words.
+/// month's jobs report, the same protest in another city), however alike the words; or a
+/// season apart whatever they share.
 fn apart(date_factor: f32, name_factor: f32) -> bool {
-    date_factor < 1.0 && name_factor < 1.0
+    date_factor == 0.0 || (date_factor < 1.0 && name_factor < 1.0)
 }
 
 /// Half weight when neither side has the other's heaviest names (an article's or a

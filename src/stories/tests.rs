@@ -60,3 +60,17 @@ fn ids_are_stable_and_the_book_round_trips() {
     let id = &first.stories()[0].id;
     assert_eq!(loaded.canonical_id(id), first.canonical_id(id));
 }
+
+#[test]
+fn a_season_apart_is_another_event_however_alike() {
+    let texts = [
+        ("Protesters marched on the parliament in Quito, Ecuador against the fuel tax; police said 3 died.", "2031-06-20"),
+        ("In Quito, Ecuador, police fired tear gas as the fuel tax protest reached parliament.", "2031-06-21"),
+        ("A year on, protesters marched on the parliament in Quito, Ecuador against the fuel tax again.", "2032-06-20"),
+    ];
+    let articles: Vec<ArticleTerms> = texts.iter().map(|(t, d)| article(t, Some(d))).collect();
+    let mut book = StoryBook::new();
+    let stories = place_all(&mut book, &articles);
+    assert_eq!(stories[0], stories[1], "{stories:?}");
+    assert_ne!(stories[0], stories[2], "{stories:?}");
+}
