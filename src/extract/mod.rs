@@ -30,6 +30,7 @@
 
 pub mod attribution;
 mod checked;
+mod frame;
 pub mod hedges;
 mod lexicon;
 pub mod numbers;
@@ -835,6 +836,23 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             if money_pct {
                 status = None;
             }
+            // "5% of its workforce", "the jobless rate rose to 4.1%": what it is a share of
+            let share_of = (h.unit_kind == UnitKind::Percent)
+                .then(|| frame::percent_base(&tk, h.tok_a, h.tok_b, ta, tb))
+                .flatten();
+            if share_of.is_some() {
+                status = share_of;
+            }
+            // "Labour won 412 seats, the Tories 121": one quantity per holder
+            let ent = ent.map(|e| {
+                match frame::is_held(&e, share_of)
+                    .then(|| frame::holder(&tk, h.tok_a, ta))
+                    .flatten()
+                {
+                    Some(holder) => format!("{holder} {e}"),
+                    None => e,
+                }
+            });
             // "14 ministers attended": a crowd verb makes protesters only of people
             if status == Some("marched")
                 && !matches!(ent.as_deref(), Some("people") | Some("protesters"))

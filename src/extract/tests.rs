@@ -217,7 +217,7 @@ fn subject_table() {
             "The fund raised $3 million.",
             &[("$3 million", Some("money/count"))],
         ),
-        ("Turnout was 64%.", &[("64%", Some("percent/count"))]),
+        ("Turnout was 64%.", &[("64%", Some("percent/turnout"))]),
         (
             "Around 90 hostages are held in Tarsa. Of those, about 40 are alive.",
             &[

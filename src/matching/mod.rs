@@ -18,7 +18,8 @@ const EVENT_STATUSES: &[&str] = &["marched"];
 /// Event dates further apart than this are different events.
 const EVENT_GAP_DAYS: i64 = 2;
 /// Entities that say too little on their own ("money": which money?): their claims are
-/// grouped only when their sentences also read alike.
+/// grouped only when their sentences also read alike, unless extraction said what they
+/// are of (a percentage of the workforce, of the vote).
 const GENERIC_ENTITIES: &[&str] = &["money", "percent"];
 /// Sentences at least this similar (Jaccard of content words) are about the same thing.
 const CONTEXT_SIMILARITY: f64 = 0.2;
@@ -130,6 +131,7 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
         .filter_map(|(i, c)| Some((i, parse_key(c.key.as_deref()?)?)))
         .collect();
     canonicalise_entities(&mut parsed);
+    adopt_unspecified_frames(claims, &mut parsed);
 
     let mut blocks: BTreeMap<(String, String), Vec<Located>> = BTreeMap::new();
     for (i, parts) in parsed {
@@ -167,7 +169,7 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
             indices.sort_unstable();
             let events = if EVENT_STATUSES.contains(&status.as_str()) {
                 split_events(claims, indices)
-            } else if GENERIC_ENTITIES.contains(&entity.as_str()) {
+            } else if GENERIC_ENTITIES.contains(&entity.as_str()) && status == "count" {
                 split_by_context(claims, indices)
             } else {
                 vec![(None, indices)]
@@ -198,6 +200,69 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
         }
     }
     groups
+}
+
+/// Counted nouns whose claims name what they are of (a percentage's base, as the status)
+/// or who holds them (a party's seats, in the entity) when extraction could tell.
+const FRAMED_ENTITIES: &[&str] = &["percent", "seats", "mps", "votes"];
+/// Framed claims of one story a claim without the frame is compared with, at most.
+const FRAME_CANDIDATES: usize = 256;
+
+/// A percentage or a count of seats whose sentence did not say of what, or whose, takes
+/// the frame of the claim of its story whose sentence reads most like its own ("4.1%" in a
+/// sentence about joblessness is the unemployment rate that other outlets name).
+fn adopt_unspecified_frames(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) {
+    let base_of = |parts: &KeyParts| -> Option<&'static str> {
+        let last = parts.entity.rsplit(' ').next().unwrap_or(&parts.entity);
+        FRAMED_ENTITIES.iter().copied().find(|e| *e == last)
+    };
+    let unspecified = |parts: &KeyParts| match base_of(parts) {
+        Some("percent") => parts.entity == "percent" && parts.status == "count",
+        Some(base) => parts.entity == base,
+        None => false,
+    };
+    // (story, counted noun) -> framed claims: their position in `parsed`, context words
+    type FramedClaims = Vec<(usize, Vec<String>)>;
+    let mut framed: HashMap<(Option<&str>, &'static str), FramedClaims> = HashMap::new();
+    for (n, (i, parts)) in parsed.iter().enumerate() {
+        if let Some(base) = base_of(parts).filter(|_| !unspecified(parts)) {
+            let list = framed
+                .entry((claims[*i].story.as_deref(), base))
+                .or_default();
+            if list.len() < FRAME_CANDIDATES {
+                list.push((n, context_words(&claims[*i])));
+            }
+        }
+    }
+    let mut adopted: Vec<(usize, String, String)> = Vec::new();
+    for (i, parts) in parsed.iter() {
+        let Some(base) = base_of(parts).filter(|_| unspecified(parts)) else {
+            continue;
+        };
+        let Some(candidates) = framed.get(&(claims[*i].story.as_deref(), base)) else {
+            continue;
+        };
+        let own = context_words(&claims[*i]);
+        let best = candidates
+            .iter()
+            .map(|(n, words)| (jaccard(&own, words), *n))
+            .filter(|(score, _)| *score >= CONTEXT_SIMILARITY)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, n)) = best {
+            let from = &parsed[n].1;
+            adopted.push((*i, from.entity.clone(), from.status.clone()));
+        }
+    }
+    let by_claim: HashMap<usize, (String, String)> = adopted
+        .into_iter()
+        .map(|(i, entity, status)| (i, (entity, status)))
+        .collect();
+    for (i, parts) in parsed.iter_mut() {
+        if let Some((entity, status)) = by_claim.get(i) {
+            parts.entity = entity.clone();
+            parts.status = status.clone();
+        }
+    }
 }
 
 /// Folds entity names that differ only slightly ("home" / "homes") onto one spelling.

@@ -1,0 +1,269 @@
+//! Parts of a claim's frame that the counted noun alone does not give: what a percentage is
+//! a share of ("5% of its workforce", "the jobless rate rose to 4.1%"), and who holds a
+//! count that parties or companies each have ("Labour won 412 seats", "the Tories' 121").
+//! Two outlets' "percent" or "seats" are one quantity only when these agree.
+
+use super::tokens::Toks;
+
+/// Nouns a percentage is "of", with the quantity they stand for.
+const SHARE_OF: &[(&str, &str)] = &[
+    ("ballots", "vote"),
+    ("dead", "dead"),
+    ("deaths", "dead"),
+    ("employees", "workforce"),
+    ("headcount", "workforce"),
+    ("people", "population"),
+    ("population", "population"),
+    ("staff", "workforce"),
+    ("team", "workforce"),
+    ("victims", "dead"),
+    ("vote", "vote"),
+    ("voters", "turnout"),
+    ("votes", "vote"),
+    ("workers", "workforce"),
+    ("workforce", "workforce"),
+];
+
+/// Nouns before a percentage that say what it measures ("turnout was 60%").
+const MEASURED: &[(&str, &str)] = &[
+    ("earnings", "wages"),
+    ("inflation", "inflation"),
+    ("jobless", "unemployment"),
+    ("joblessness", "unemployment"),
+    ("pay", "wages"),
+    ("turnout", "turnout"),
+    ("unemployment", "unemployment"),
+    ("wage", "wages"),
+    ("wages", "wages"),
+];
+
+/// Words that may stand between "of" and the noun ("of its entire workforce").
+const OF_FILLERS: &[&str] = &[
+    "a",
+    "all",
+    "an",
+    "corporate",
+    "entire",
+    "global",
+    "its",
+    "overall",
+    "the",
+    "their",
+    "total",
+    "whole",
+    "worldwide",
+];
+
+const PERCENT_WORDS: &[&str] = &["%", "percent", "per", "cent", "pc", "percentage", "points"];
+
+/// Tokens looked at before a percentage for its measure.
+const MEASURE_WINDOW: usize = 8;
+
+/// What the percentage at tokens `[a, b)` is a share or measure of, within the sentence's
+/// tokens `[ta, tb)`.
+pub fn percent_base(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Option<&'static str> {
+    // "13% of an 87,000-person workforce", "36% of the vote"
+    let mut k = b;
+    while k < tb && (tk.any(k, PERCENT_WORDS) || tk.punct(k, '%')) {
+        k += 1;
+    }
+    if tk.is(k, "of") {
+        for j in k + 1..(k + 6).min(tb) {
+            if let Some(base) = lookup(tk, j, SHARE_OF) {
+                return Some(base);
+            }
+            let filler = tk.any(j, OF_FILLERS)
+                || tk.punct(j.wrapping_sub(1), '-')
+                || tk.is_num(j)
+                || tk.punct(j, '-')
+                || possessive(tk.s(j))
+                || tk.capitalized(j);
+            if !filler {
+                break;
+            }
+        }
+    }
+    // "the jobless rate edged up to 4.1%", "Turnout was 60%", "its vote share rose to 34%"
+    let from = a.saturating_sub(MEASURE_WINDOW).max(ta);
+    for j in (from..a).rev() {
+        if tk.punct(j, ';') || tk.is_num(j) {
+            break;
+        }
+        if let Some(base) = lookup(tk, j, MEASURED) {
+            return Some(base);
+        }
+        if tk.is(j, "share") && tk.any(j.wrapping_sub(1), &["vote", "voting"]) {
+            return Some("vote");
+        }
+    }
+    None
+}
+
+fn lookup(tk: &Toks, i: usize, table: &[(&str, &'static str)]) -> Option<&'static str> {
+    if !tk.is_word(i) {
+        return None;
+    }
+    let word = tk.s(i);
+    table
+        .iter()
+        .find(|(w, _)| word.eq_ignore_ascii_case(w))
+        .map(|(_, base)| *base)
+}
+
+fn possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
+/// Counted nouns that several holders each have in one story (parties' seats and votes).
+pub fn is_held(entity: &str, percent_base: Option<&str>) -> bool {
+    matches!(entity, "seats" | "mps" | "votes") || percent_base == Some("vote")
+}
+
+/// Nicknames of holders that news uses beside their names.
+const HOLDER_ALIASES: &[(&str, &str)] = &[
+    ("conservatives", "conservative"),
+    ("dems", "democrat"),
+    ("democrats", "democrat"),
+    ("gop", "republican"),
+    ("libdems", "liberal democrat"),
+    ("lib dems", "liberal democrat"),
+    ("liberal democrats", "liberal democrat"),
+    ("republicans", "republican"),
+    ("tories", "conservative"),
+    ("tory", "conservative"),
+];
+
+/// Who holds the count at tokens `[a, b)`: the nearest name before it in its clause ("the
+/// Tories' 121", "Labour had taken 411"). `total` for "of the 650 seats", `majority` for "a
+/// majority of 172"; none when no name stands before it.
+pub fn holder(tk: &Toks, a: usize, ta: usize) -> Option<String> {
+    if tk.is(a.wrapping_sub(1), "of") && tk.is(a.wrapping_sub(2), "majority") {
+        return Some("majority".into());
+    }
+    if tk.is(a.wrapping_sub(1), "the")
+        && tk.is(a.wrapping_sub(2), "of")
+        && tk.is_num(a.wrapping_sub(3))
+    {
+        return Some("total".into());
+    }
+    let mut j = a;
+    while j > ta {
+        j -= 1;
+        if tk.punct(j, ';') || tk.is_num(j) {
+            return None;
+        }
+        if !tk.capitalized(j) || j == ta && !looks_like_name_at_start(tk, j) {
+            continue;
+        }
+        // the run of capitalised words ending at j
+        let end = j;
+        let mut start = j;
+        // "Keir Starmer's Labour Party": the name after the possessive holds
+        while start > ta && tk.capitalized(start - 1) && !possessive(tk.s(start - 1)) {
+            start -= 1;
+        }
+        while start < end && !looks_like_name_at_start(tk, start) {
+            start += 1;
+        }
+        let name = tk.span_text(start, end);
+        return Some(normalise_holder(name));
+    }
+    None
+}
+
+/// A sentence's first word is a name only when it is not a common opening word.
+fn looks_like_name_at_start(tk: &Toks, i: usize) -> bool {
+    !tk.any(
+        i,
+        &[
+            "a", "an", "and", "as", "at", "but", "by", "for", "in", "it", "its", "latest", "on",
+            "the", "their", "this", "with",
+        ],
+    )
+}
+
+fn normalise_holder(name: &str) -> String {
+    let mut name = name
+        .trim_end_matches(['\'', '’'])
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_lowercase();
+    for suffix in [" party", " parties"] {
+        if let Some(stripped) = name.strip_suffix(suffix) {
+            name = stripped.to_owned();
+        }
+    }
+    // "Keir Starmer's Labour": the last name of a run is what holds
+    if let Some(known) = HOLDER_ALIASES.iter().find(|(alias, _)| *alias == name) {
+        return known.1.to_owned();
+    }
+    let last = name.rsplit(' ').next().unwrap_or(&name).to_owned();
+    HOLDER_ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == last)
+        .map_or(name, |(_, canonical)| (*canonical).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first number of `text` and what `f` says of it.
+    fn at_first_number<T>(text: &str, f: impl Fn(&Toks, usize, usize, usize) -> T) -> T {
+        let tk = Toks::new(text);
+        let a = (0..tk.len()).find(|&i| tk.is_num(i)).unwrap_or(0);
+        f(&tk, a, a + 1, tk.len())
+    }
+
+    fn check_base(text: &str, expected: Option<&str>) {
+        let got = at_first_number(text, |tk, a, b, tb| percent_base(tk, a, b, 0, tb));
+        assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn what_a_percentage_is_of() {
+        check_base(
+            "The firm will cut 13% of an 87,000-person workforce.",
+            Some("workforce"),
+        );
+        check_base(
+            "It cut about 5 percent of its entire staff.",
+            Some("workforce"),
+        );
+        check_base("The jobless rate edged up to 4.1%.", Some("unemployment"));
+        check_base("Turnout was 60%, the lowest in years.", Some("turnout"));
+        check_base("Its vote share rose to 34%.", Some("vote"));
+        check_base("The party won 36 per cent of the vote.", Some("vote"));
+        check_base("Some 83 per cent of the dead had no permit.", Some("dead"));
+        check_base("Shares fell 2% on Friday.", None);
+    }
+
+    fn check_holder(text: &str, nth: usize, expected: Option<&str>) {
+        let tk = Toks::new(text);
+        let a = (0..tk.len())
+            .filter(|&i| tk.is_num(i))
+            .nth(nth)
+            .unwrap_or(0);
+        assert_eq!(holder(&tk, a, 0).as_deref(), expected, "{text} #{nth}");
+    }
+
+    #[test]
+    fn who_holds_a_count() {
+        let text = "Labour’s landslide brought 412 seats against the Tories’ 121.";
+        check_holder(text, 0, Some("labour"));
+        check_holder(text, 1, Some("conservative"));
+        check_holder(
+            "The Liberal Democrats took 71 seats.",
+            0,
+            Some("liberal democrat"),
+        );
+        check_holder("Labour had taken 411 of the 650 seats.", 1, Some("total"));
+        check_holder("It won with a majority of 172.", 0, Some("majority"));
+        check_holder("The party took some 410 seats.", 0, None);
+        check_holder(
+            "Rishi Sunak's Conservative Party kept 121 seats.",
+            0,
+            Some("conservative"),
+        );
+    }
+}
