@@ -33,6 +33,7 @@ mod checked;
 mod frame;
 pub mod hedges;
 mod lexicon;
+mod nationality;
 pub mod numbers;
 pub mod quotes;
 pub mod sentences;
@@ -843,6 +844,25 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             if share_of.is_some() {
                 status = share_of;
             }
+            // "323 Egyptian pilgrims died": one nationality's dead are a part of the toll
+            let ent = match (ent, h.unit_kind) {
+                (Some(e), UnitKind::None) if e == "people" || e == "foreigners" => {
+                    // "19 Kenyans died" in a story set in Kenya are its people
+                    let home = |place: &Option<String>, country: &str| {
+                        place.as_deref().map(subject::slug).as_deref()
+                            == Some(&subject::slug(country))
+                    };
+                    match nationality::nationality(&tk, h.tok_a, h.tok_b, ta, tb) {
+                        Some(country)
+                            if !home(&location, country) && !home(&default_place, country) =>
+                        {
+                            Some(format!("{country} people"))
+                        }
+                        _ => Some(e),
+                    }
+                }
+                (ent, _) => ent,
+            };
             // "Labour won 412 seats, the Tories 121": one quantity per holder
             let ent = ent.map(|e| {
                 match frame::is_held(&e, share_of)

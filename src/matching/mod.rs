@@ -132,6 +132,7 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
         .collect();
     canonicalise_entities(&mut parsed);
     adopt_unspecified_frames(claims, &mut parsed);
+    fold_home_nationals(claims, &mut parsed);
 
     let mut blocks: BTreeMap<(String, String), Vec<Located>> = BTreeMap::new();
     for (i, parts) in parsed {
@@ -261,6 +262,41 @@ fn adopt_unspecified_frames(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) 
         if let Some((entity, status)) = by_claim.get(i) {
             parts.entity = entity.clone();
             parts.status = status.clone();
+        }
+    }
+}
+
+/// "19 Kenyans died" in a story whose figures are placed in Kenya count the story's own
+/// people: the nationality that extraction set apart ("Egyptian pilgrims" at a Saudi hajj)
+/// is folded back when it is the story's main place.
+fn fold_home_nationals(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) {
+    let mut places: HashMap<Option<&str>, HashMap<&str, usize>> = HashMap::new();
+    for (i, parts) in parsed.iter() {
+        if let Some(place) = &parts.location {
+            *places
+                .entry(claims[*i].story.as_deref())
+                .or_default()
+                .entry(place.as_str())
+                .or_default() += 1;
+        }
+    }
+    let main_place: HashMap<Option<&str>, String> = places
+        .into_iter()
+        .filter_map(|(story, counts)| {
+            let place = counts
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?
+                .0;
+            Some((story, place.to_owned()))
+        })
+        .collect();
+    for (i, parts) in parsed.iter_mut() {
+        let Some(country) = parts.entity.strip_suffix(" people") else {
+            continue;
+        };
+        let home = main_place.get(&claims[*i].story.as_deref());
+        if home.is_some_and(|place| *place == country.replace(' ', "-")) {
+            parts.entity = "people".to_owned();
         }
     }
 }
