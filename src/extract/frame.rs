@@ -204,6 +204,40 @@ fn normalise_holder(name: &str) -> String {
         .map_or(name, |(_, canonical)| (*canonical).to_owned())
 }
 
+/// Nouns that say what a figure with no counted noun of its own measures ("payrolls grew
+/// by 206,000", "the civilian toll ran into the hundreds"): (noun, entity, status).
+const MEASURE_NOUNS: &[(&str, &str, &str)] = &[
+    ("nonfarm", "jobs", "count"),
+    ("payroll", "jobs", "count"),
+    ("payrolls", "jobs", "count"),
+    ("toll", "people", "dead"),
+];
+
+/// Tokens looked at before a bare figure for what it measures.
+const MEASURE_NOUN_WINDOW: usize = 8;
+
+/// What a figure at token `a` with no counted noun measures, from a measure noun before it
+/// in its clause.
+pub fn measure_before(tk: &Toks, a: usize, ta: usize) -> Option<(&'static str, &'static str)> {
+    let from = a.saturating_sub(MEASURE_NOUN_WINDOW).max(ta);
+    for j in (from..a).rev() {
+        if tk.punct(j, ';') || tk.is_num(j) {
+            return None;
+        }
+        if !tk.is_word(j) {
+            continue;
+        }
+        let word = tk.s(j);
+        if let Some((_, entity, status)) = MEASURE_NOUNS
+            .iter()
+            .find(|(noun, _, _)| word.eq_ignore_ascii_case(noun))
+        {
+            return Some((entity, status));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +270,20 @@ mod tests {
         check_base("The party won 36 per cent of the vote.", Some("vote"));
         check_base("Some 83 per cent of the dead had no permit.", Some("dead"));
         check_base("Shares fell 2% on Friday.", None);
+    }
+
+    #[test]
+    fn what_a_bare_figure_measures() {
+        let check = |text: &str, expected: Option<(&str, &str)>| {
+            let got = at_first_number(text, |tk, a, _, _| measure_before(tk, a, 0));
+            assert_eq!(got, expected, "{text}");
+        };
+        check(
+            "Nonfarm payrolls grew by 206,000 in June.",
+            Some(("jobs", "count")),
+        );
+        check("The civilian toll ran to 300.", Some(("people", "dead")));
+        check("The index fell 610 points.", None);
     }
 
     fn check_holder(text: &str, nth: usize, expected: Option<&str>) {

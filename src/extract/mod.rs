@@ -844,6 +844,17 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             if share_of.is_some() {
                 status = share_of;
             }
+            // "payrolls grew by 206,000": a figure with no noun of its own
+            let ent = match ent {
+                None if h.unit_kind == UnitKind::None => frame::measure_before(&tk, h.tok_a, ta)
+                    .map(|(entity, measured)| {
+                        if status.is_none() {
+                            status = Some(measured);
+                        }
+                        entity.to_owned()
+                    }),
+                ent => ent,
+            };
             // "323 Egyptian pilgrims died": one nationality's dead are a part of the toll
             let ent = match (ent, h.unit_kind) {
                 (Some(e), UnitKind::None) if e == "people" || e == "foreigners" => {

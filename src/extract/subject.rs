@@ -156,12 +156,40 @@ pub fn slug(loc: &str) -> String {
     for suf in ADMIN_SUFFIX {
         if let Some(x) = s.strip_suffix(suf) {
             if !x.is_empty() {
-                return x.to_string();
+                s = x.to_string();
+                break;
             }
         }
     }
-    s
+    // one country under its other names ("Burma" and "Myanmar")
+    match PLACE_ALIASES.binary_search_by(|(alias, _)| (*alias).cmp(s.as_str())) {
+        Ok(n) => PLACE_ALIASES[n].1.to_string(),
+        Err(_) => s,
+    }
 }
+
+/// Other names of countries in news, slugged, sorted by alias: (alias, name).
+const PLACE_ALIASES: &[(&str, &str)] = &[
+    ("burma", "myanmar"),
+    ("czech-republic", "czechia"),
+    ("east-timor", "timor-leste"),
+    ("great-britain", "united-kingdom"),
+    ("holland", "netherlands"),
+    ("ivory-coast", "cote-d-ivoire"),
+    ("kiev", "kyiv"),
+    ("persia", "iran"),
+    ("swaziland", "eswatini"),
+    ("the-netherlands", "netherlands"),
+    ("the-uk", "united-kingdom"),
+    ("the-us", "united-states"),
+    ("turkiye", "turkey"),
+    ("u-k", "united-kingdom"),
+    ("u-s", "united-states"),
+    ("u-s-a", "united-states"),
+    ("uk", "united-kingdom"),
+    ("us", "united-states"),
+    ("usa", "united-states"),
+];
 
 pub struct Subj {
     pub subject: Option<String>,
@@ -696,4 +724,12 @@ fn weekday(tk: &Toks, i: usize) -> bool {
             "Sunday",
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn place_aliases_are_sorted_for_binary_search() {
+        assert!(super::PLACE_ALIASES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
 }

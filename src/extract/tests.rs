@@ -793,3 +793,13 @@ fn corpus_score() {
          key with place normalisation {kn:.3} ({key_ok_norm}/{key_n}) source {sa:.3} ({src_ok}/{matched}) as_of {aa:.3}"
     );
 }
+
+#[test]
+fn places_under_other_names_are_one_slug() {
+    let check = |name: &str, expected: &str| assert_eq!(subject::slug(name), expected, "{name}");
+    check("Burma", "myanmar");
+    check("Myanmar", "myanmar");
+    check("the UK", "united-kingdom");
+    check("Gaza Strip", "gaza");
+    check("Lahaina", "lahaina");
+}
