@@ -238,6 +238,80 @@ pub fn measure_before(tk: &Toks, a: usize, ta: usize) -> Option<(&'static str, &
     None
 }
 
+/// What a workforce is counted in: a figure of these with a cutting verb near it counts
+/// jobs cut, whichever noun the outlet chose ("10,000 jobs", "10,000 workers", "10,000
+/// roles", "10,000 layoffs").
+const JOB_NOUNS: &[&str] = &[
+    "cuts",
+    "employees",
+    "jobs",
+    "layoffs",
+    "people",
+    "positions",
+    "posts",
+    "redundancies",
+    "roles",
+    "staff",
+    "staffers",
+    "workers",
+];
+
+/// Verbs and nouns that mark cutting jobs.
+const CUT_WORDS: &[&str] = &[
+    "axe",
+    "axed",
+    "axing",
+    "cut",
+    "cuts",
+    "cutting",
+    "eliminate",
+    "eliminated",
+    "eliminates",
+    "eliminating",
+    "fire",
+    "fired",
+    "firing",
+    "laid",
+    "lay",
+    "laying",
+    "layoff",
+    "layoffs",
+    "redundancies",
+    "redundant",
+    "shed",
+    "sheds",
+    "shedding",
+    "slash",
+    "slashed",
+    "slashing",
+];
+
+/// Tokens around a figure looked at for a cutting word.
+const CUT_WINDOW: usize = 8;
+
+/// Whether the figure at tokens `[a, b)`, counting `entity`, is of jobs cut.
+pub fn jobs_cut(tk: &Toks, entity: &str, a: usize, b: usize, ta: usize, tb: usize) -> bool {
+    if !JOB_NOUNS.contains(&entity) {
+        return false;
+    }
+    let before = (a.saturating_sub(CUT_WINDOW).max(ta)..a).rev();
+    let after = b..(b + CUT_WINDOW).min(tb);
+    let mut near = false;
+    for j in before {
+        if tk.punct(j, ';') || tk.is_num(j) {
+            break;
+        }
+        near |= tk.any(j, CUT_WORDS);
+    }
+    for j in after {
+        if tk.punct(j, ';') || tk.is_num(j) {
+            break;
+        }
+        near |= tk.any(j, CUT_WORDS);
+    }
+    near
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,6 +358,19 @@ mod tests {
         );
         check("The civilian toll ran to 300.", Some(("people", "dead")));
         check("The index fell 610 points.", None);
+    }
+
+    #[test]
+    fn jobs_cut_whatever_the_noun() {
+        let check = |text: &str, entity: &str, expected: bool| {
+            let got = at_first_number(text, |tk, a, b, tb| jobs_cut(tk, entity, a, b, 0, tb));
+            assert_eq!(got, expected, "{text}");
+        };
+        check("Microsoft is laying off 10,000 workers.", "workers", true);
+        check("The firm will cut 18,000 roles.", "roles", true);
+        check("It will shed 11,000 jobs worldwide.", "jobs", true);
+        check("Employers added 206,000 jobs in June.", "jobs", false);
+        check("Six workers died when the bridge fell.", "workers", false);
     }
 
     fn check_holder(text: &str, nth: usize, expected: Option<&str>) {

@@ -855,6 +855,16 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     }),
                 ent => ent,
             };
+            // "laying off 10,000 workers", "cutting 10,000 roles": one measure, jobs cut
+            let ent = match ent {
+                Some(e)
+                    if status.is_none() && frame::jobs_cut(&tk, &e, h.tok_a, h.tok_b, ta, tb) =>
+                {
+                    status = Some("cut");
+                    Some("jobs".to_owned())
+                }
+                ent => ent,
+            };
             // "323 Egyptian pilgrims died": one nationality's dead are a part of the toll
             let ent = match (ent, h.unit_kind) {
                 (Some(e), UnitKind::None) if e == "people" || e == "foreigners" => {
