@@ -441,22 +441,23 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                 }
             }
         }
-        if tk.any(k, CUE_VERBS) && !tk.any(k.wrapping_sub(1), BE) {
-            // "put the number at"
-            if tk.any(k, &["put", "puts"])
-                && !(tk.is(k + 1, "the")
-                    && tk.any(
-                        k + 2,
-                        &[
-                            "number", "toll", "figure", "total", "count", "tally", "crowd",
-                            "turnout",
-                        ],
-                    ))
-            {
+        let put_at = tk.any(k, &["put", "puts"]) && puts_at(tk, k, b);
+        if tk.any(k, CUE_VERBS) && (put_at || !tk.any(k.wrapping_sub(1), BE)) {
+            // "put the number at", "put Egypt's toll on Sunday at 672": a figure put at
+            if tk.any(k, &["put", "puts"]) && !puts_at(tk, k, b) {
                 k += 1;
                 continue;
             }
-            let cue = tk.s(k).to_lowercase();
+            // "confirmed dead", "reported missing": a status, not a report
+            if tk.is_word(k + 1) && super::subject::status_word(tk.s(k + 1)).is_some() {
+                k += 1;
+                continue;
+            }
+            let mut cue = tk.s(k).to_lowercase();
+            // "Choi added that 97 of the dead…": a quote verb reporting a clause
+            if quote_only(&cue) && tk.is(k + 1, "that") {
+                cue.push_str(" that");
+            }
             let mut src = None;
             let mut sub = false;
             let mut end = k + 1;
@@ -474,15 +475,25 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
             } else if k > a {
                 // skip auxiliaries and adverbs: "Hamas has told", "The ministry also reported"
                 let mut e = k - 1;
-                while e > a && tk.any(e, VERB_FILLERS) {
+                while e > a && (tk.any(e, VERB_FILLERS) || weekday_or_day(tk, e)) {
                     e -= 1;
+                }
+                // "The Federal Security Service (FSB) said": the name before the brackets
+                let mut bracket_end = None;
+                if tk.punct(e, ')') {
+                    if let Some(open) = (a..e).rev().find(|&p| tk.punct(p, '(')) {
+                        if open > a {
+                            bracket_end = Some(e);
+                            e = open - 1;
+                        }
+                    }
                 }
                 if tk.any(e, &["it", "they"]) {
                     // resolved by the caller to the source named before
                     src = Some(tk.s(e).to_string());
                 } else if let Some(f) = np_back(tk, e, a) {
                     sub = f > a && tk.any(f - 1, SUBORDINATORS);
-                    let x = text_of(tk, f, e);
+                    let x = text_of(tk, f, bracket_end.unwrap_or(e));
                     if valid_source(&x) {
                         src = Some(x);
                     }
@@ -491,7 +502,9 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
             if src.is_none() && rel.is_none() {
                 // "…, said the ministry." / "” said Lin"
                 let prev_ok = k == a || (k > a && tk.kind(k - 1) == Some(Tk::Punct));
-                if prev_ok {
+                // "told" is followed by whom it was told, never by who told
+                let inverts = !tk.any(k, &["told", "tells"]);
+                if prev_ok && inverts && !tk.any(k + 1, NOT_AFTER_CUE) && !tk.punct(k - 1, ')') {
                     if let Some(l) = np_fwd(tk, k + 1, b) {
                         let x = text_of(tk, k + 1, l);
                         if valid_source(&x) {
@@ -521,13 +534,18 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                     src = out.iter().rev().find(|x| x.verb).map(|x| x.source.clone());
                 }
             }
+            // "X told Reuters": X relayed by Reuters
+            let via = (tk.any(k, &["told", "tells"]) && tk.capitalized(k + 1) && src.is_some())
+                .then(|| np_fwd(tk, k + 1, b).map(|l| text_of(tk, k + 1, l)))
+                .flatten()
+                .filter(|x| valid_source(x) && Some(x) != src.as_ref());
             if let Some(s) = src {
                 out.push(Attr {
                     at: k,
                     end,
                     source: s,
                     cue,
-                    via: None,
+                    via,
                     verb: true,
                     sub,
                 });
@@ -551,6 +569,65 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
         out.sort_by_key(|x| x.at);
     }
     out
+}
+
+/// Words that open what follows a reporting verb when it is not its subject: "said in a
+/// statement", "says at least 39", "told a press conference".
+const NOT_AFTER_CUE: &[&str] = &[
+    "a",
+    "about",
+    "almost",
+    "an",
+    "around",
+    "at",
+    "by",
+    "during",
+    "in",
+    "more",
+    "nearly",
+    "on",
+    "only",
+    "over",
+    "roughly",
+    "some",
+    "that",
+    "to",
+    "up",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// "put" reports a figure when an "at" follows in its clause ("put the toll at 672").
+fn puts_at(tk: &Toks, k: usize, b: usize) -> bool {
+    (k + 1..(k + 12).min(b))
+        .take_while(|&j| !tk.punct(j, ';') && !tk.punct(j, '.'))
+        .any(|j| tk.is(j, "at"))
+}
+
+/// A weekday or relative day between a subject and its verb ("Meta on Wednesday said").
+fn weekday_or_day(tk: &Toks, k: usize) -> bool {
+    tk.any(
+        k,
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "yesterday",
+            "today",
+            "on",
+        ],
+    )
 }
 
 /// Auxiliaries and adverbs between a subject and its reporting verb.
@@ -682,6 +759,14 @@ pub fn valid_source(s: &str) -> bool {
 /// "police".
 pub fn clean_source(s: &str) -> String {
     let mut t = s.trim().to_string();
+    // "Wednesday Meta" (from "On Wednesday Meta said"): the day is not the claimant
+    while let Some((first, rest)) = t.split_once(' ') {
+        if TIME_NOUNS.contains(&first.to_lowercase().as_str()) && !rest.is_empty() {
+            t = rest.to_string();
+        } else {
+            break;
+        }
+    }
     for by in [
         " compiled by ",
         " released by ",

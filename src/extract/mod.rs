@@ -86,10 +86,32 @@ fn closes_clause(tk: &Toks, end: usize, tb: usize) -> bool {
     let mut e = end;
     if tk.is(e, "on") && tk.is_word(e + 1) {
         e += 2;
-    } else if tk.any(e, &["yesterday", "today", "earlier", "later"]) {
+    } else if tk.any(
+        e,
+        &[
+            "yesterday",
+            "today",
+            "earlier",
+            "later",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ],
+    ) {
         e += 1;
     }
-    e >= tb || tk.punct(e, ',') || tk.punct(e, ';') || tk.punct(e, '.')
+    e >= tb
+        || tk.punct(e, ',')
+        || tk.punct(e, ';')
+        || tk.punct(e, '.')
+        || tk.punct(e, ':')
+        || tk.punct(e, '-')
+        || tk.punct(e, '—')
+        || tk.punct(e, '–')
 }
 
 /// "up from 23 a day earlier", "down from the figure of 28": a number compared with the

@@ -283,6 +283,17 @@ fn attribution_table() {
         ("About 12 homes burned while the army claims 40 were hit.", &[(None, None), (Some("the army"), None)]),
         ("Footage from the Tarsa Liberation Front surfaced. The group claims to hold 9 soldiers.", &[(Some("Tarsa Liberation Front"), None)]),
         ("12 homes burned.", &[(None, None)]),
+        // relays, brackets, asides, days and "put ... at"
+        ("Rescuers found 12 bodies, officials told Reuters.", &[(Some("officials"), Some("Reuters"))]),
+        ("The Tarsa Fire Service (TFS) said yesterday that 12 homes burned.", &[(Some("The Tarsa Fire Service (TFS)"), None)]),
+        ("The TFS (Tarsa Fire Service) says at least 12 homes burned.", &[(Some("The TFS (Tarsa Fire Service)"), None)]),
+        ("TFS, the Tarsa Fire Service, said in a statement that 12 homes burned.", &[(Some("TFS"), None)]),
+        ("On Monday Corvel said about 900 jobs would go.", &[(Some("Corvel"), None)]),
+        ("Homes burned: 12, the fire chief said Monday - fewer than feared.", &[(Some("the fire chief"), None)]),
+        ("The chief added that 12 homes burned.", &[(Some("The chief"), None)]),
+        ("Medics had earlier put the number hurt in the blast at more than 60.", &[(Some("Medics"), None)]),
+        ("Local radio puts the toll on Sunday at 31.", &[(Some("Local radio"), None)]),
+        ("The blast left 31 people confirmed dead, the fire service said.", &[(Some("the fire service"), None)]),
     ];
     for (i, e) in table {
         check_attr(i, e);
