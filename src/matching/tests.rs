@@ -1,0 +1,324 @@
+use super::*;
+use crate::model::{Certainty, Qualifier, Quantity, Quote};
+
+fn quantity(id: &str, key: &str, value: f64, date: &str, sentence: &str) -> Claim {
+    Claim {
+        claim_id: id.into(),
+        article_id: format!("art-{id}"),
+        outlet: Some(format!("Outlet {id}")),
+        date: Some(date.into()),
+        kind: ClaimKind::Quantity,
+        sentence: sentence.into(),
+        span: [0, 1],
+        quantity: Some(Quantity {
+            value,
+            qualifier: Qualifier::Exact,
+            low: Some(value),
+            high: Some(value),
+            unit: None,
+            surface: value.to_string(),
+        }),
+        subject: None,
+        key: Some(key.into()),
+        attribution: None,
+        as_of: None,
+        certainty: Certainty::Asserted,
+        quote: None,
+        status: None,
+        location: None,
+        as_of_partial: None,
+        sentence_start: None,
+        story: None,
+    }
+}
+
+fn quote(id: &str, speaker: &str, text: &str) -> Claim {
+    Claim {
+        kind: ClaimKind::Quote,
+        quantity: None,
+        key: None,
+        quote: Some(Quote {
+            speaker: Some(speaker.into()),
+            text: text.into(),
+        }),
+        ..quantity(id, "x", 0.0, "2025-05-19", text)
+    }
+}
+
+fn keys(claims: &[Claim]) -> Vec<(String, Vec<String>)> {
+    group_claims(claims)
+        .into_iter()
+        .map(|g| {
+            (
+                g.key,
+                g.members
+                    .iter()
+                    .map(|&i| claims[i].claim_id.clone())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn statuses_scopes_and_events_separate() {
+    let claims = vec![
+        quantity(
+            "a",
+            "hostages/alive/gaza",
+            20.0,
+            "2025-05-19",
+            "20 hostages alive in Gaza",
+        ),
+        quantity(
+            "b",
+            "hostages/alive/gaza",
+            24.0,
+            "2025-05-19",
+            "24 remain alive in Gaza",
+        ),
+        quantity("c", "hostages/held/gaza", 48.0, "2025-05-19", "48 held"),
+        quantity(
+            "d",
+            "hostages/held/gaza-city",
+            8.0,
+            "2025-05-19",
+            "8 held in Gaza City",
+        ),
+        quantity(
+            "e",
+            "hostages/alive",
+            21.0,
+            "2025-05-20",
+            "21 living hostages",
+        ),
+        quantity(
+            "f",
+            "protesters/marched/port-elin",
+            12000.0,
+            "2025-05-17",
+            "police counted 12,000",
+        ),
+        quantity(
+            "g",
+            "protesters/marched/port-elin",
+            40000.0,
+            "2025-05-18",
+            "organisers said 40,000",
+        ),
+        quantity(
+            "h",
+            "protesters/marched/port-elin",
+            5000.0,
+            "2025-05-10",
+            "last week's march drew 5,000",
+        ),
+    ];
+    let got = keys(&claims);
+    let want: Vec<(String, Vec<String>)> = vec![
+        (
+            "hostages/alive/gaza".into(),
+            vec!["a".into(), "b".into(), "e".into()],
+        ),
+        ("hostages/held/gaza".into(), vec!["c".into()]),
+        ("hostages/held/gaza-city".into(), vec!["d".into()]),
+        (
+            "protesters/marched/port-elin@2025-05-10".into(),
+            vec!["h".into()],
+        ),
+        (
+            "protesters/marched/port-elin@2025-05-17".into(),
+            vec!["f".into(), "g".into()],
+        ),
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
+fn unlocated_claims_join_the_group_they_resemble() {
+    let claims = vec![
+        quantity(
+            "a",
+            "people/dead/valdora",
+            130.0,
+            "2025-05-19",
+            "floods in Valdora province killed 130 people",
+        ),
+        quantity(
+            "b",
+            "people/dead/kerevia",
+            40.0,
+            "2025-05-19",
+            "the earthquake near Kerevia killed 40",
+        ),
+        quantity(
+            "c",
+            "people/dead",
+            150.0,
+            "2025-05-19",
+            "the Valdora floods have killed 150 people, the ministry said",
+        ),
+    ];
+    let got = keys(&claims);
+    assert_eq!(
+        got[1],
+        ("people/dead/valdora".into(), vec!["a".into(), "c".into()])
+    );
+}
+
+#[test]
+fn within_a_story_an_unlocated_claim_takes_the_story_s_place() {
+    let mut claims = vec![
+        quantity(
+            "a",
+            "people/dead/lahaina",
+            36.0,
+            "2031-08-10",
+            "36 dead in Lahaina",
+        ),
+        quantity(
+            "b",
+            "people/dead/lahaina",
+            55.0,
+            "2031-08-11",
+            "Lahaina toll at 55",
+        ),
+        quantity(
+            "c",
+            "people/dead/kula",
+            2.0,
+            "2031-08-11",
+            "two died in Kula",
+        ),
+        quantity(
+            "d",
+            "people/dead",
+            53.0,
+            "2031-08-11",
+            "officials counted 53",
+        ),
+    ];
+    // Without a story nothing tells where "d" is.
+    assert!(keys(&claims)
+        .iter()
+        .any(|(k, m)| k == "people/dead" && m == &["d"]));
+    for claim in &mut claims {
+        claim.story = Some("s1".into());
+    }
+    let got = keys(&claims);
+    assert!(
+        got.iter()
+            .any(|(k, m)| k == "people/dead/lahaina" && m == &["a", "b", "d"]),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn within_a_story_one_statement_is_one_group_whoever_it_is_given_to() {
+    let mut claims = vec![
+        quote(
+            "a",
+            "Mayor Idris Okafor",
+            "We will rebuild every school on this coast before the next rains come",
+        ),
+        quote("b", "he", "rebuild every school on this coast"),
+        quote("c", "Okafor", "The harbour will reopen in a month"),
+    ];
+    let quote_keys = |claims: &[Claim]| -> Vec<Vec<String>> {
+        keys(claims)
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("quote/"))
+            .map(|(_, m)| m)
+            .collect()
+    };
+    assert_eq!(quote_keys(&claims).len(), 3, "apart without a story");
+    for claim in &mut claims {
+        claim.story = Some("s1".into());
+    }
+    let got = quote_keys(&claims);
+    assert!(
+        got.contains(&vec!["a".to_owned(), "b".to_owned()]),
+        "{got:?}"
+    );
+    assert!(got.contains(&vec!["c".to_owned()]), "{got:?}");
+}
+
+#[test]
+fn quotes_group_by_speaker_and_similarity() {
+    let claims = vec![
+        quote(
+            "a",
+            "Donald Trump",
+            "We made it very clear that freeing the hostages leads to far better outcomes",
+        ),
+        quote(
+            "b",
+            "Trump",
+            "We made it very clear that freeing the hostages leads to far better outcomes",
+        ),
+        quote(
+            "c",
+            "President Trump",
+            "We made it clear that releasing hostages leads to better results",
+        ),
+        quote(
+            "d",
+            "Trump",
+            "The weather in Florida is lovely this time of year",
+        ),
+        quote("e", "Hamas", "We are open to serious talks"),
+    ];
+    let got = keys(&claims);
+    assert_eq!(got[0], ("quote/hamas/1".into(), vec!["e".into()]));
+    assert_eq!(
+        got[1],
+        (
+            "quote/trump/1".into(),
+            vec!["a".into(), "b".into(), "c".into()]
+        )
+    );
+    assert_eq!(got[2], ("quote/trump/2".into(), vec!["d".into()]));
+}
+
+#[test]
+fn keys_and_locations() {
+    assert_eq!(
+        parse_key("hostages/held/gaza-city"),
+        Some(KeyParts {
+            entity: "hostages".into(),
+            status: "held".into(),
+            location: Some("gaza-city".into())
+        })
+    );
+    assert!(location_within("gaza-city", "gaza"));
+    assert!(location_within("north-gaza", "gaza"));
+    assert!(!location_within("gaza", "gaza"));
+    assert!(!location_within("gazania", "gaza"));
+    assert_eq!(speaker_key(Some("U.S. President Donald Trump")), "trump");
+}
+
+#[test]
+fn a_short_phrase_of_a_longer_quote_is_the_same_statement_in_a_story() {
+    let in_story = |mut c: Claim| {
+        c.story = Some("s1".into());
+        c
+    };
+    let claims = vec![
+        in_story(quote(
+            "a",
+            "Jo Marsh",
+            "I know it now: I am running out of energy, and I cannot do it again.",
+        )),
+        in_story(quote("b", "unknown", "running out of energy")),
+        in_story(quote("c", "unknown", "energy running out")),
+    ];
+    let groups = keys(&claims);
+    let with_a = groups
+        .iter()
+        .find(|(_, members)| members.contains(&"a".to_owned()))
+        .map(|(_, members)| members.clone())
+        .unwrap_or_default();
+    assert!(with_a.contains(&"b".to_owned()), "{groups:?}");
+    // the same words out of order are not a phrase of it
+    assert!(!with_a.contains(&"c".to_owned()), "{groups:?}");
+}
