@@ -65,6 +65,18 @@ pub const CUE_VERBS: &[&str] = &[
     "asked",
     "replied",
     "stated",
+    "tweeted",
+    "posted",
+    "urged",
+    "judged",
+    "joked",
+    "recalled",
+    "pledged",
+    "vowed",
+    "conceded",
+    "quipped",
+    "remarked",
+    "exclaimed",
 ];
 
 /// Verbs that introduce quotes only (not quantity attribution).
@@ -88,6 +100,17 @@ const QUOTE_ONLY: &[&str] = &[
     "admitted",
     "noted",
     "notes",
+    "tweeted",
+    "urged",
+    "judged",
+    "joked",
+    "recalled",
+    "pledged",
+    "vowed",
+    "conceded",
+    "quipped",
+    "remarked",
+    "exclaimed",
 ];
 
 const BE: &[&str] = &[
@@ -572,12 +595,10 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
 }
 
 /// Words that open what follows a reporting verb when it is not its subject: "said in a
-/// statement", "says at least 39", "told a press conference".
+/// statement", "says at least 39".
 const NOT_AFTER_CUE: &[&str] = &[
-    "a",
     "about",
     "almost",
-    "an",
     "around",
     "at",
     "by",

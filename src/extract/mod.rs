@@ -37,6 +37,7 @@ mod nationality;
 pub mod numbers;
 pub mod quotes;
 pub mod sentences;
+mod speakers;
 pub mod subject;
 pub mod time;
 pub mod tokens;
@@ -79,6 +80,9 @@ struct Prev {
     key: Option<String>,
     attribution: Option<Attribution>,
 }
+
+/// Tokens after a closing quote mark within which its speaker's verb may stand.
+const SPEAKER_AFTER_QUOTE: usize = 24;
 
 /// Token `end` (after an attribution phrase) closes a clause: a comma, semicolon or the
 /// sentence end, possibly after a day phrase ("said on Tuesday,").
@@ -278,74 +282,6 @@ fn resolve_group(tk: &Toks, s: String, at: usize) -> String {
         }
     }
     s
-}
-
-const TITLES: &[&str] = &[
-    "President",
-    "Prime",
-    "Minister",
-    "Secretary",
-    "General",
-    "Gen",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Senator",
-    "Sen",
-    "Governor",
-    "Gov",
-    "Mayor",
-    "King",
-    "Queen",
-    "Prince",
-    "Chancellor",
-    "Spokesman",
-    "Spokeswoman",
-    "Spokesperson",
-    "Chief",
-    "Director",
-    "Ambassador",
-    "Envoy",
-    "Foreign",
-    "Defence",
-    "Defense",
-    "Vice",
-    "Special",
-    "U.S",
-    "US",
-    "UN",
-    "Israeli",
-    "The",
-];
-
-/// "Trump" → "Donald Trump" when the article names the longer form.
-fn full_name(tk: &Toks, name: &str) -> String {
-    if name.split_whitespace().count() != 1
-        || !name.chars().next().is_some_and(|c| c.is_uppercase())
-    {
-        return name.to_string();
-    }
-    let mut best = name.to_string();
-    for k in 1..tk.len() {
-        if tk.s(k) != name {
-            continue;
-        }
-        let mut f = k;
-        while f > 0 && k - f < 2 {
-            let p = f - 1;
-            if tk.capitalized(p) && !tk.any(p, TITLES) && !tk.adjacent(f) {
-                f = p;
-            } else {
-                break;
-            }
-        }
-        let cand = tk.span_text(f, k);
-        if cand.len() > best.len() {
-            best = cand.to_string();
-        }
-    }
-    best
 }
 
 fn certainty(tk: &Toks, a: usize, b: usize) -> Certainty {
@@ -982,7 +918,12 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         let mut speaker: Option<(String, usize)> = None;
         // after the quote: ", Trump stated." / ", said the minister."
         let attrs_after = attribution::find(&tk, after_tok, tb.max(after_tok));
-        if let Some(a) = attrs_after.iter().find(|a| a.verb && a.at < after_tok + 8) {
+        // (the speaker's name may carry a long title: ", Kim, head of the bureau at the
+        // agency, said Monday.")
+        if let Some(a) = attrs_after
+            .iter()
+            .find(|a| a.verb && a.at < after_tok + SPEAKER_AFTER_QUOTE)
+        {
             speaker = Some((a.source.clone(), a.at));
         }
         if speaker.is_none() && open_tok > ta {
@@ -1002,9 +943,19 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         let sp = speaker.map(|(s, at)| {
             let s = resolve_group(&tk, s, at);
             if s.eq_ignore_ascii_case("he") || s.eq_ignore_ascii_case("she") {
-                last_speaker.as_ref().map(|x| x.1.clone()).unwrap_or(s)
+                last_speaker
+                    .as_ref()
+                    .map(|x| x.1.clone())
+                    .or_else(|| {
+                        let quoted = |k: usize| {
+                            let at = tk.t.get(k).map_or(0, |t| t.start);
+                            quotes.iter().any(|q| q.open <= at && at < q.close_end)
+                        };
+                        speakers::salient_person(&tk, open_tok, &quoted)
+                    })
+                    .unwrap_or(s)
             } else {
-                full_name(&tk, &s)
+                speakers::full_name(&tk, &s)
             }
         });
         if let Some(s) = &sp {

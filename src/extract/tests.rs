@@ -359,6 +359,12 @@ fn quotes_table() {
         ("The minister said: \"the border stays open for now.\"", &[("the border stays open for now.", Some("The minister"))]),
         ("He called it “very bad”.", &[]),
         ("“The talks will resume soon,” said Lin Park.", &[("The talks will resume soon", Some("Lin Park"))]),
+        // a long title between the name and the verb
+        ("“We did not expect this many people,” Kim Dae-ho, head of the order bureau at the national agency, said Monday.", &[("We did not expect this many people", Some("Kim Dae-ho"))]),
+        ("“Rain is coming and many are still buried,” said an aid worker in Yangon.", &[("Rain is coming and many are still buried", Some("an aid worker in Yangon"))]),
+        ("Reporter Casey Newton tweeted: “Contractors are not being told at all.”", &[("Contractors are not being told at all.", Some("Reporter Casey Newton"))]),
+        // "he" is the person the article is about, not a name he speaks of
+        ("Governor Ana Ruiz toured the coast. Ruiz met crews. “Hey Tom, keep going,” he said.", &[("Hey Tom, keep going", Some("Ana Ruiz"))]),
     ];
     for (i, e) in table {
         check_quote(i, e);

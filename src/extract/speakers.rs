@@ -1,0 +1,168 @@
+//! Who is quoted: a speaker's full name where the article gives it ("Trump" -> "Donald
+//! Trump"), and the person a "he" or "she" stands for when no speaker came before.
+
+use super::lexicon::NOT_PLACE;
+use super::tokens::Toks;
+
+const TITLES: &[&str] = &[
+    "President",
+    "Prime",
+    "Minister",
+    "Secretary",
+    "General",
+    "Gen",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Senator",
+    "Sen",
+    "Governor",
+    "Gov",
+    "Mayor",
+    "King",
+    "Queen",
+    "Prince",
+    "Chancellor",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Chief",
+    "Director",
+    "Ambassador",
+    "Envoy",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Vice",
+    "Special",
+    "U.S",
+    "US",
+    "UN",
+    "Israeli",
+    "The",
+];
+
+/// "Trump" → "Donald Trump" when the article names the longer form.
+pub(super) fn full_name(tk: &Toks, name: &str) -> String {
+    if name.split_whitespace().count() != 1
+        || !name.chars().next().is_some_and(|c| c.is_uppercase())
+    {
+        return name.to_string();
+    }
+    let mut best = name.to_string();
+    for k in 1..tk.len() {
+        if tk.s(k) != name {
+            continue;
+        }
+        let mut f = k;
+        while f > 0 && k - f < 2 {
+            let p = f - 1;
+            if tk.capitalized(p) && !tk.any(p, TITLES) && !tk.adjacent(f) {
+                f = p;
+            } else {
+                break;
+            }
+        }
+        let cand = tk.span_text(f, k);
+        if cand.len() > best.len() {
+            best = cand.to_string();
+        }
+    }
+    best
+}
+
+/// Tokens looked back over for the person a pronoun stands for.
+const PERSON_WINDOW: usize = 2000;
+
+/// Capitalised words that make a run of names a place, body or date, not a person.
+const NOT_PERSON: &[&str] = &[
+    "Agency",
+    "April",
+    "August",
+    "Bureau",
+    "Commission",
+    "Committee",
+    "Company",
+    "Council",
+    "County",
+    "December",
+    "Department",
+    "February",
+    "Friday",
+    "Government",
+    "House",
+    "January",
+    "July",
+    "June",
+    "March",
+    "May",
+    "Monday",
+    "News",
+    "November",
+    "October",
+    "Party",
+    "Saturday",
+    "September",
+    "Service",
+    "States",
+    "Street",
+    "Sunday",
+    "Thursday",
+    "Times",
+    "Tuesday",
+    "Union",
+    "Wednesday",
+];
+
+/// The person a "he" or "she" before token `before` most likely is: of the people named
+/// before it (runs of two or three capitalised words that are not a place, body or date),
+/// the one whose surname the article uses most, the nearest on a tie. News calls its
+/// main figure by surname throughout ("Joe Biden ... Biden said ... he said").
+pub(super) fn salient_person(
+    tk: &Toks,
+    before: usize,
+    quoted: &dyn Fn(usize) -> bool,
+) -> Option<String> {
+    let floor = before.saturating_sub(PERSON_WINDOW);
+    let mut best: Option<(usize, String)> = None;
+    let mut k = before;
+    while k > floor {
+        k -= 1;
+        // names inside quotes are whom the speaker talks of ("Hey Bob")
+        if !tk.capitalized(k) || quoted(k) {
+            continue;
+        }
+        let end = k;
+        let mut start = k;
+        while start > floor
+            && tk.capitalized(start - 1)
+            && !quoted(start - 1)
+            && !TITLES.iter().any(|t| tk.is(start - 1, t))
+        {
+            start -= 1;
+        }
+        k = start;
+        let words = end - start + 1;
+        let plain = (start..=end).all(|i| {
+            let w = tk.s(i);
+            !NOT_PERSON.contains(&w)
+                && !NOT_PLACE.contains(&w)
+                && !TITLES.contains(&w)
+                && !w.chars().all(|c| c.is_uppercase())
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+        });
+        // "in Puerto Rico", "from Lahaina": a place
+        let place = start > 0 && tk.any(start - 1, &["in", "at", "from", "to", "of", "near"]);
+        if !(2..=3).contains(&words) || !plain || place {
+            continue;
+        }
+        let surname = tk.s(end);
+        let mentions = (0..tk.len()).filter(|&i| tk.s(i) == surname).count();
+        if best.as_ref().is_none_or(|(n, _)| mentions > *n) {
+            best = Some((mentions, tk.span_text(start, end).to_owned()));
+        }
+    }
+    best.map(|(_, name)| name)
+}
