@@ -12,19 +12,20 @@ use std::process::Command;
 
 use common::{shared, text, Workspace};
 
-/// Measured on 2026-11-27 (after stories, people synonyms, the story's place and
-/// statements across speakers):
-/// the floor each figure is held to.
+/// Measured on 2026-11-27 (fifth session: claim frames for percentages, seats, nationality
+/// and jobs cut; attribution forms; quote phrases; speakers): matching .508, discrepancy
+/// recall .550, attribution .638, speaker .590, same-statement .751, story F1 .938. The
+/// floor each figure is held to, a little under what was measured.
 const FLOORS: &[(&str, f64)] = &[
     ("value recall", 0.86),
     ("value precision", 0.90),
     ("qualifier", 0.97),
-    ("attribution", 0.53),
-    ("matching F1", 0.35),
-    ("discrepancy recall", 0.46),
+    ("attribution", 0.62),
+    ("matching F1", 0.49),
+    ("discrepancy recall", 0.53),
     ("quotes recall", 0.86),
-    ("speaker", 0.50),
-    ("same-statement F1", 0.55),
+    ("speaker", 0.57),
+    ("same-statement F1", 0.73),
     ("story F1", 0.92),
 ];
 /// False alarms are held below this.
