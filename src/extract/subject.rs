@@ -191,6 +191,9 @@ const PLACE_ALIASES: &[(&str, &str)] = &[
     ("usa", "united-states"),
 ];
 
+/// Tokens an aside between a counted noun and its predicate may take.
+const ASIDE_TOKENS: usize = 10;
+
 pub struct Subj {
     pub subject: Option<String>,
     pub head: Option<String>,
@@ -387,7 +390,19 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
         let mut first: Option<&'static str> = None;
         let mut pred: Option<&'static str> = None;
         let mut k = after_np;
+        let mut aside_skipped = false;
         while k < fwd {
+            // "2,000 people, of every age, died": the predicate after an aside
+            if tk.punct(k, ',') && k == after_np && !aside_skipped {
+                let close = (k + 1..(k + ASIDE_TOKENS).min(fwd))
+                    .take_while(|&j| !tk.punct(j, ';') && !tk.punct(j, '.'))
+                    .find(|&j| tk.punct(j, ','));
+                if let Some(close) = close {
+                    aside_skipped = true;
+                    k = close + 1;
+                    continue;
+                }
+            }
             if tk.punct(k, ',') || tk.punct(k, ';') || tk.punct(k, '.') {
                 break;
             }

@@ -219,6 +219,22 @@ fn subject_table() {
         ),
         ("Turnout was 64%.", &[("64%", Some("percent/turnout"))]),
         (
+            "More than 2,000 people, of every age, died in the quake.",
+            &[("More than 2,000", Some("people/dead"))],
+        ),
+        (
+            "The firm will cut 5% of its staff.",
+            &[("5%", Some("percent/workforce"))],
+        ),
+        (
+            "Corvel is laying off 900 workers.",
+            &[("900", Some("jobs/cut"))],
+        ),
+        (
+            "Nonfarm payrolls grew by 206,000 in June.",
+            &[("206,000", Some("jobs/count"))],
+        ),
+        (
             "Around 90 hostages are held in Tarsa. Of those, about 40 are alive.",
             &[
                 ("Around 90", Some("hostages/held/tarsa")),
