@@ -96,8 +96,22 @@ pub fn percent_base(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Opti
             return Some("vote");
         }
     }
+    // "shrink its staff by about 13%", "11,000 jobs across its workforce, a cut of 13%":
+    // the workforce named earlier in the clause
+    let from = a.saturating_sub(SHARE_OF_WINDOW).max(ta);
+    for j in (from..a).rev() {
+        if tk.punct(j, ';') || tk.punct(j, '.') {
+            break;
+        }
+        if let Some(base) = lookup(tk, j, SHARE_OF).filter(|b| *b == "workforce") {
+            return Some(base);
+        }
+    }
     None
 }
+
+/// Tokens looked back over for the workforce a cut's percentage is of.
+const SHARE_OF_WINDOW: usize = 14;
 
 fn lookup(tk: &Toks, i: usize, table: &[(&str, &'static str)]) -> Option<&'static str> {
     if !tk.is_word(i) {
@@ -344,6 +358,14 @@ mod tests {
         check_base("The party won 36 per cent of the vote.", Some("vote"));
         check_base("Some 83 per cent of the dead had no permit.", Some("dead"));
         check_base("Shares fell 2% on Friday.", None);
+        check_base(
+            "The cut will shrink its staff by about 13%.",
+            Some("workforce"),
+        );
+        check_base(
+            "Its whole workforce, about a tenth, faces a cut of 13%.",
+            Some("workforce"),
+        );
     }
 
     #[test]
