@@ -326,6 +326,39 @@ pub fn jobs_cut(tk: &Toks, entity: &str, a: usize, b: usize, ta: usize, tb: usiz
     near
 }
 
+/// Words that make a figure an expectation, not a report of what happened ("economists
+/// had expected 175,000", "against forecasts of 180,000", "the 200,000 analysts expected").
+/// ("Projected" and "predicted" are left out: an election night's projected seats are
+/// reported as the result.)
+const EXPECTATION_WORDS: &[&str] = &[
+    "anticipated",
+    "consensus",
+    "expectation",
+    "expectations",
+    "expected",
+    "expecting",
+    "expects",
+    "forecast",
+    "forecasted",
+    "forecasts",
+];
+
+/// Tokens before and after a figure looked at for an expectation word.
+const EXPECTATION_BEFORE: usize = 5;
+const EXPECTATION_AFTER: usize = 3;
+
+/// Whether the figure at tokens `[a, b)` is what was expected rather than what was reported.
+pub fn is_expectation(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> bool {
+    let before = (a.saturating_sub(EXPECTATION_BEFORE).max(ta)..a)
+        .rev()
+        .take_while(|&j| !tk.punct(j, ',') && !tk.punct(j, ';') && !tk.is_num(j))
+        .any(|j| tk.any(j, EXPECTATION_WORDS));
+    let after = (b..(b + EXPECTATION_AFTER).min(tb))
+        .take_while(|&j| !tk.punct(j, ',') && !tk.punct(j, ';') && !tk.is_num(j))
+        .any(|j| tk.any(j, EXPECTATION_WORDS));
+    before || after
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,6 +426,22 @@ mod tests {
         check("It will shed 11,000 jobs worldwide.", "jobs", true);
         check("Employers added 206,000 jobs in June.", "jobs", false);
         check("Six workers died when the bridge fell.", "workers", false);
+    }
+
+    #[test]
+    fn expectations_are_not_reports() {
+        let check = |text: &str, expected: bool| {
+            let got = at_first_number(text, |tk, a, b, tb| is_expectation(tk, a, b, 0, tb));
+            assert_eq!(got, expected, "{text}");
+        };
+        check("Economists had expected 175,000 new jobs.", true);
+        check("It beat forecasts of 180,000 jobs.", true);
+        check("It was above the 200,000 analysts expected.", true);
+        check("Employers added 206,000 jobs.", false);
+        check(
+            "Police said 12,000 people marched, fewer than expected.",
+            false,
+        );
     }
 
     fn check_holder(text: &str, nth: usize, expected: Option<&str>) {

@@ -842,6 +842,14 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 }
                 (ent, _) => ent,
             };
+            // "economists had expected 175,000": an expectation is another quantity
+            let ent = ent.map(|e| {
+                if frame::is_expectation(&tk, h.tok_a, h.tok_b, ta, tb) {
+                    format!("expected {e}")
+                } else {
+                    e
+                }
+            });
             // "Labour won 412 seats, the Tories 121": one quantity per holder
             let ent = ent.map(|e| {
                 match frame::is_held(&e, share_of)
