@@ -18,9 +18,9 @@ pub fn status_word(w: &str) -> Option<&'static str> {
     Some(match l {
         "held" | "holding" | "hold" | "holds" | "captive" | "captivity" => "held",
         "alive" | "living" | "survived" | "surviving" | "survivors" => "alive",
-        "killed" | "died" | "dead" | "death" | "deaths" | "die" | "dying" | "killing" | "kills"
-        | "fatalities" | "fatality" | "perished" | "slain" | "toll" | "bodies" | "executed"
-        | "murdered" | "drowned" => "dead",
+        "killed" | "died" | "dead" | "death" | "deaths" | "die" | "dies" | "dying" | "killing"
+        | "kill" | "kills" | "fatalities" | "fatality" | "perished" | "slain" | "toll"
+        | "bodies" | "executed" | "murdered" | "drowned" => "dead",
         "injured" | "wounded" | "hurt" | "injuring" | "wounding" | "injuries" => "injured",
         "missing" | "unaccounted" | "whereabouts" => "missing",
         "released" | "freed" | "releasing" | "freeing" | "release" | "free" => "released",
