@@ -832,6 +832,31 @@ pub fn clean_source(s: &str) -> String {
     t
 }
 
+/// Whether a source is a document rather than who issued it ("preliminary data", "a
+/// provisional report"): a claimant named in the same sentence is preferred to it.
+pub fn names_a_document(source: &str) -> bool {
+    let last = source.rsplit(' ').next().unwrap_or(source).to_lowercase();
+    matches!(
+        last.as_str(),
+        "data"
+            | "report"
+            | "reports"
+            | "figures"
+            | "statement"
+            | "estimate"
+            | "estimates"
+            | "count"
+            | "tally"
+            | "post"
+            | "survey"
+            | "study"
+            | "assessment"
+            | "findings"
+            | "records"
+            | "gathered"
+    )
+}
+
 /// Quote-only verbs should not attribute numbers; callers check with this.
 pub fn quote_only(cue: &str) -> bool {
     QUOTE_ONLY.iter().any(|q| cue.eq_ignore_ascii_case(q))

@@ -745,6 +745,10 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     && !(h.tok_b..a.at).any(|k| tk.punct(k, ';'))
                     && !(a.verb && attribution::quote_only(&a.cue))
             });
+            // "“According to preliminary data, 40 were killed,” the service said": a
+            // document is what the claimant cites, the claimant is who said it
+            let before =
+                before.filter(|b| after.is_none() || !attribution::names_a_document(&b.source));
             let mut attr = before.or(after).and_then(|a| {
                 let src = resolve_group(&tk, a.source.clone(), a.at);
                 // "it", "they", "the same assessment": the source named just before

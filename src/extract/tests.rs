@@ -309,6 +309,7 @@ fn attribution_table() {
         ("The chief added that 12 homes burned.", &[(Some("The chief"), None)]),
         ("Medics had earlier put the number hurt in the blast at more than 60.", &[(Some("Medics"), None)]),
         ("Local radio puts the toll on Sunday at 31.", &[(Some("Local radio"), None)]),
+        ("According to preliminary data, 40 people were killed, the fire service said.", &[(Some("the fire service"), None)]),
         ("The blast left 31 people confirmed dead, the fire service said.", &[(Some("the fire service"), None)]),
     ];
     for (i, e) in table {
