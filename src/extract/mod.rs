@@ -924,7 +924,11 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             continue;
         };
         let ta = tok_at(sa);
-        let tb = tok_at(sb.max(q.close_end));
+        // a quote of several sentences: its speaker follows the sentence it closes in
+        let closing_end = sents
+            .get(sent_of(q.close_end.saturating_sub(1)))
+            .map_or(sb, |&(_, end)| end);
+        let tb = tok_at(sb.max(q.close_end).max(closing_end));
         let open_tok = tok_at(q.open);
         let after_tok = tok_at(q.close_end);
         let mut speaker: Option<(String, usize)> = None;

@@ -376,6 +376,8 @@ fn quotes_table() {
         ("The minister said: \"the border stays open for now.\"", &[("the border stays open for now.", Some("The minister"))]),
         ("He called it “very bad”.", &[]),
         ("“The talks will resume soon,” said Lin Park.", &[("The talks will resume soon", Some("Lin Park"))]),
+        // a quote of several sentences, its speaker after the last
+        ("“We have no water at all. We have no power either,” the mayor said.", &[("We have no water at all. We have no power either", Some("the mayor"))]),
         // a long title between the name and the verb
         ("“We did not expect this many people,” Kim Dae-ho, head of the order bureau at the national agency, said Monday.", &[("We did not expect this many people", Some("Kim Dae-ho"))]),
         ("“Rain is coming and many are still buried,” said an aid worker in Yangon.", &[("Rain is coming and many are still buried", Some("an aid worker in Yangon"))]),
