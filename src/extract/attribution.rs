@@ -77,6 +77,7 @@ pub const CUE_VERBS: &[&str] = &[
     "quipped",
     "remarked",
     "exclaimed",
+    "repeated",
 ];
 
 /// Verbs that introduce quotes only (not quantity attribution).
@@ -111,6 +112,7 @@ const QUOTE_ONLY: &[&str] = &[
     "quipped",
     "remarked",
     "exclaimed",
+    "repeated",
 ];
 
 const BE: &[&str] = &[
@@ -147,6 +149,10 @@ const BE: &[&str] = &[
 ];
 
 const NP_STOP: &[&str] = &[
+    // object pronouns end a subject ("to those who voted against him Ruiz said"); not
+    // "us", which is also the US
+    "him",
+    "them",
     "that",
     "while",
     "but",
@@ -488,7 +494,10 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
             let rel = (a..k)
                 .rev()
                 .take_while(|&p| !tk.punct(p, ',') && !tk.punct(p, ';'))
-                .find(|&p| tk.any(p, &["which", "who"]));
+                .find(|&p| tk.any(p, &["which", "who"]))
+                // only a relative clause set off by a comma: in "to those who backed them
+                // he said" the subject is after it
+                .filter(|&p| p >= a + 2 && tk.punct(p - 1, ','));
             if let Some(p) = rel {
                 if p >= a + 2 && tk.punct(p - 1, ',') {
                     src = np_back(tk, p - 2, a)
@@ -511,7 +520,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                         }
                     }
                 }
-                if tk.any(e, &["it", "they"]) {
+                if tk.any(e, &["it", "they", "he", "she"]) {
                     // resolved by the caller to the source named before
                     src = Some(tk.s(e).to_string());
                 } else if let Some(f) = np_back(tk, e, a) {

@@ -948,6 +948,16 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 speaker = Some((a.source.clone(), a.at));
             }
         }
+        // a transcript: "MUSK: “I hope they stop.”"
+        if speaker.is_none() && open_tok >= ta + 2 && tk.punct(open_tok - 1, ':') {
+            let name = tk.s(open_tok - 2);
+            if tk.is_word(open_tok - 2)
+                && name.len() >= 3
+                && name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            {
+                speaker = Some((name.to_owned(), open_tok - 2));
+            }
+        }
         if speaker.is_none() {
             // a quote continuing the previous speaker's words
             if let Some((ls, sp)) = &last_speaker {

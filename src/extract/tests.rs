@@ -376,6 +376,9 @@ fn quotes_table() {
         ("The minister said: \"the border stays open for now.\"", &[("the border stays open for now.", Some("The minister"))]),
         ("He called it “very bad”.", &[]),
         ("“The talks will resume soon,” said Lin Park.", &[("The talks will resume soon", Some("Lin Park"))]),
+        // a relative clause before the subject; a transcript
+        ("To those who voted against him Ruiz said: “My government will serve you too.”", &[("My government will serve you too.", Some("Ruiz"))]),
+        ("LEE: “We will not stop now.” PARK: “Then what will you do?”", &[("We will not stop now.", Some("LEE")), ("Then what will you do?", Some("PARK"))]),
         // a quote of several sentences, its speaker after the last
         ("“We have no water at all. We have no power either,” the mayor said.", &[("We have no water at all. We have no power either", Some("the mayor"))]),
         // a long title between the name and the verb
