@@ -13,19 +13,19 @@ use std::process::Command;
 use common::{shared, text, Workspace};
 
 /// Measured on 2026-11-27 (fifth session: claim frames for percentages, seats, nationality
-/// and jobs cut; attribution forms; quote phrases; speakers): matching .508, discrepancy
-/// recall .550, attribution .638, speaker .590, same-statement .751, story F1 .938. The
+/// and jobs cut; attribution forms; quote phrases; speakers): matching .515, discrepancy
+/// recall .551, attribution .645, speaker .660, same-statement .758, story F1 .938. The
 /// floor each figure is held to, a little under what was measured.
 const FLOORS: &[(&str, f64)] = &[
     ("value recall", 0.86),
     ("value precision", 0.90),
     ("qualifier", 0.97),
-    ("attribution", 0.62),
-    ("matching F1", 0.49),
+    ("attribution", 0.63),
+    ("matching F1", 0.50),
     ("discrepancy recall", 0.53),
     ("quotes recall", 0.86),
-    ("speaker", 0.57),
-    ("same-statement F1", 0.73),
+    ("speaker", 0.64),
+    ("same-statement F1", 0.74),
     ("story F1", 0.92),
 ];
 /// False alarms are held below this.
