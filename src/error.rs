@@ -62,7 +62,14 @@ impl Error {
 
 impl From<tantivy::TantivyError> for Error {
     fn from(err: tantivy::TantivyError) -> Self {
-        Error::Index(err.to_string())
+        match err {
+            // The schema is checked when an index is opened: a field it lacks can only be
+            // one a query names ("nosuchfield:*"), which is the user's to fix.
+            tantivy::TantivyError::FieldNotFound(field) => Error::Usage(format!(
+                "the query names a field the index does not have: {field:?}"
+            )),
+            err => Error::Index(err.to_string()),
+        }
     }
 }
 

@@ -399,6 +399,16 @@ fn search_filters_and_formats() {
     let out = ws.run(&["search", "flood AND (", "--format", "json"]);
     assert!(out.status.success(), "a malformed query is read leniently");
     assert!(text(&out.stderr).contains("leniently"));
+    // a field the index does not have is the user's mistake, not a damaged index
+    for command in ["search", "claims"] {
+        let out = ws.run(&[command, "nosuchfield:*"]);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains("does not have"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
 }
 
 #[test]
