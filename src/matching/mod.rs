@@ -268,7 +268,8 @@ fn adopt_unspecified_frames(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) 
 
 /// "19 Kenyans died" in a story whose figures are placed in Kenya count the story's own
 /// people: the nationality that extraction set apart ("Egyptian pilgrims" at a Saudi hajj)
-/// is folded back when it is the story's main place.
+/// is folded back when it is the story's main place, or the only nationality the story
+/// counts.
 fn fold_home_nationals(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) {
     let mut places: HashMap<Option<&str>, HashMap<&str, usize>> = HashMap::new();
     for (i, parts) in parsed.iter() {
@@ -290,14 +291,37 @@ fn fold_home_nationals(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) {
             Some((story, place.to_owned()))
         })
         .collect();
-    for (i, parts) in parsed.iter_mut() {
+    // A nationality is a breakdown only where the story gives more than one for the same
+    // status (Egyptian, Jordanian and Indonesian pilgrims dead); one alone ("53,000
+    // Palestinians killed" in Gaza) is the story's people under another name.
+    let mut nationalities: HashMap<(Option<&str>, &str), Vec<&str>> = HashMap::new();
+    for (i, parts) in parsed.iter() {
+        if let Some(country) = parts.entity.strip_suffix(" people") {
+            let list = nationalities
+                .entry((claims[*i].story.as_deref(), parts.status.as_str()))
+                .or_default();
+            if !list.contains(&country) {
+                list.push(country);
+            }
+        }
+    }
+    let mut folded = Vec::new();
+    for (n, (i, parts)) in parsed.iter().enumerate() {
         let Some(country) = parts.entity.strip_suffix(" people") else {
             continue;
         };
-        let home = main_place.get(&claims[*i].story.as_deref());
-        if home.is_some_and(|place| *place == country.replace(' ', "-")) {
-            parts.entity = "people".to_owned();
+        let story = claims[*i].story.as_deref();
+        let home = main_place.get(&story);
+        let at_home = home.is_some_and(|place| *place == country.replace(' ', "-"));
+        let alone = nationalities
+            .get(&(story, parts.status.as_str()))
+            .is_none_or(|list| list.len() < 2);
+        if at_home || alone {
+            folded.push(n);
         }
+    }
+    for n in folded {
+        parsed[n].1.entity = "people".to_owned();
     }
 }
 
