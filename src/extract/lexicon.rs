@@ -705,3 +705,17 @@ pub(super) const NOT_PLACE: &[&str] = &[
     "Mall",
     "Port",
 ];
+
+/// Weekdays and the days relative to today: a day between a subject and its verb, or after
+/// the verb ("said Friday"), is not part of who said it.
+pub(super) const DAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+];

@@ -90,22 +90,7 @@ fn closes_clause(tk: &Toks, end: usize, tb: usize) -> bool {
     let mut e = end;
     if tk.is(e, "on") && tk.is_word(e + 1) {
         e += 2;
-    } else if tk.any(
-        e,
-        &[
-            "yesterday",
-            "today",
-            "earlier",
-            "later",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ],
-    ) {
+    } else if tk.any(e, lexicon::DAY_WORDS) || tk.any(e, &["earlier", "later"]) {
         e += 1;
     }
     e >= tb
