@@ -605,40 +605,31 @@ fn merge_statements_in_story(claims: &[Claim], groups: Vec<ClaimGroup>) -> Vec<C
     if groups.len() < 2 || !in_story {
         return groups;
     }
-    let wordings: Vec<Vec<Vec<String>>> = groups
-        .iter()
-        .map(|g| {
-            let mut all: Vec<Vec<String>> = g
-                .members
-                .iter()
-                .filter_map(|&i| claims[i].quote.as_ref())
-                .map(|q| {
-                    let mut w = quote_words(&q.text);
-                    w.sort();
-                    w.dedup();
-                    w
-                })
-                .collect();
-            all.sort();
-            all.dedup();
-            all
-        })
-        .collect();
-    // The words in order: a short fragment must stand in the longer quote as a phrase.
-    let phrases: Vec<Vec<Vec<String>>> = groups
-        .iter()
-        .map(|g| {
-            let mut all: Vec<Vec<String>> = g
-                .members
-                .iter()
-                .filter_map(|&i| claims[i].quote.as_ref())
-                .map(|q| quote_words(&q.text))
-                .collect();
-            all.sort();
-            all.dedup();
-            all
-        })
-        .collect();
+    // Each group's distinct wordings, as given (a short fragment must stand in the longer
+    // quote as a phrase) and as sorted distinct words (a longer one as a bag).
+    let each_wording = |words_of: &dyn Fn(&str) -> Vec<String>| -> Vec<Vec<Vec<String>>> {
+        groups
+            .iter()
+            .map(|g| {
+                let mut all: Vec<Vec<String>> = g
+                    .members
+                    .iter()
+                    .filter_map(|&i| claims[i].quote.as_ref())
+                    .map(|q| words_of(&q.text))
+                    .collect();
+                all.sort();
+                all.dedup();
+                all
+            })
+            .collect()
+    };
+    let phrases = each_wording(&quote_words);
+    let wordings = each_wording(&|text: &str| {
+        let mut w = quote_words(text);
+        w.sort();
+        w.dedup();
+        w
+    });
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
     for (g, words) in wordings.iter().enumerate() {
         let mut seen: Vec<&str> = words.iter().flatten().map(String::as_str).collect();
