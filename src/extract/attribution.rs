@@ -511,7 +511,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                     && inverts
                     && !tk.any(k + 1, NOT_AFTER_CUE)
                     && !tk.any(k + 1, DAY_WORDS)
-                    && !tk.punct(k - 1, ')')
+                    && !tk.punct(k.wrapping_sub(1), ')')
                 {
                     if let Some(l) = np_fwd(tk, k + 1, b) {
                         let x = text_of(tk, k + 1, l);
