@@ -652,6 +652,7 @@ const PRONOUNS: &[&str] = &[
     "many",
     "most",
 ];
+/// Time nouns besides the day words ([`DAY_WORDS`]).
 const TIME_NOUNS: &[&str] = &[
     "week",
     "weeks",
@@ -668,15 +669,6 @@ const TIME_NOUNS: &[&str] = &[
     "weekend",
     "hours",
     "time",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
 ];
 const STATUS_ENDS: &[&str] = &[
     "dead",
@@ -719,6 +711,7 @@ pub fn valid_source(s: &str) -> bool {
     }
     !words.iter().any(|w| NOT_SOURCE.contains(w))
         && !TIME_NOUNS.contains(last)
+        && !DAY_WORDS.contains(last)
         && !STATUS_ENDS.contains(last)
 }
 
@@ -729,7 +722,10 @@ pub fn clean_source(s: &str) -> String {
     let mut t = s.trim().to_string();
     // "Wednesday Meta" (from "On Wednesday Meta said"): the day is not the claimant
     while let Some((first, rest)) = t.split_once(' ') {
-        if TIME_NOUNS.contains(&first.to_lowercase().as_str()) && !rest.is_empty() {
+        let first = first.to_lowercase();
+        let day_or_time =
+            TIME_NOUNS.contains(&first.as_str()) || DAY_WORDS.contains(&first.as_str());
+        if day_or_time && !rest.is_empty() {
             t = rest.to_string();
         } else {
             break;

@@ -47,6 +47,8 @@ mod tests;
 
 pub use checked::{extract_checked, unstorable, Extracted, MAX_FIGURE};
 
+use std::collections::HashMap;
+
 use crate::model::{Article, Attribution, Certainty, Claim, ClaimKind, Quote};
 use numbers::{NumHit, Parser, UnitKind};
 use tokens::Toks;
@@ -903,6 +905,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
 
     // quotes
     let mut last_speaker: Option<(usize, String)> = None;
+    // how often each capitalised word occurs: built the first time a pronoun needs it
+    let word_counts: std::cell::OnceCell<HashMap<&str, usize>> = std::cell::OnceCell::new();
     for q in &quotes {
         let si = sent_of(q.open);
         let Some(&(sa, sb)) = sents.get(si) else {
@@ -957,13 +961,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 last_speaker
                     .as_ref()
                     .map(|x| x.1.clone())
-                    .or_else(|| {
-                        let quoted = |k: usize| {
-                            let at = tk.t.get(k).map_or(0, |t| t.start);
-                            quotes.iter().any(|q| q.open <= at && at < q.close_end)
-                        };
-                        speakers::salient_person(&tk, open_tok, &quoted)
-                    })
+                    .or_else(|| speakers::pronoun_speaker(&tk, open_tok, &quotes, &word_counts))
                     .unwrap_or(s)
             } else {
                 speakers::full_name(&tk, &s)

@@ -1,7 +1,11 @@
 //! Who is quoted: a speaker's full name where the article gives it ("Trump" -> "Donald
 //! Trump"), and the person a "he" or "she" stands for when no speaker came before.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use super::lexicon::NOT_PLACE;
+use super::quotes::QuoteHit;
 use super::tokens::Toks;
 
 const TITLES: &[&str] = &[
@@ -119,10 +123,13 @@ const NOT_PERSON: &[&str] = &[
 /// before it (runs of two or three capitalised words that are not a place, body or date),
 /// the one whose surname the article uses most, the nearest on a tie. News calls its
 /// main figure by surname throughout ("Joe Biden ... Biden said ... he said").
-pub(super) fn salient_person(
+/// `quoted` says whether a token stands inside a quote; `mentions` counts a word's
+/// occurrences in the article (built once per article by the caller).
+fn salient_person(
     tk: &Toks,
     before: usize,
     quoted: &dyn Fn(usize) -> bool,
+    mentions: &dyn Fn(&str) -> usize,
 ) -> Option<String> {
     let floor = before.saturating_sub(PERSON_WINDOW);
     let mut best: Option<(usize, String)> = None;
@@ -158,11 +165,38 @@ pub(super) fn salient_person(
         if !(2..=3).contains(&words) || !plain || place {
             continue;
         }
-        let surname = tk.s(end);
-        let mentions = (0..tk.len()).filter(|&i| tk.s(i) == surname).count();
+        let mentions = mentions(tk.s(end));
         if best.as_ref().is_none_or(|(n, _)| mentions > *n) {
             best = Some((mentions, tk.span_text(start, end).to_owned()));
         }
     }
     best.map(|(_, name)| name)
+}
+
+/// The person a "he" or "she" that opens no run of quotes stands for: [`salient_person`]
+/// with names inside `quotes` left out. `counts` (capitalised words and how often they
+/// occur) is built the first time an article needs it.
+pub(super) fn pronoun_speaker<'a>(
+    tk: &Toks<'a>,
+    before: usize,
+    quotes: &[QuoteHit],
+    counts: &OnceCell<HashMap<&'a str, usize>>,
+) -> Option<String> {
+    // quotes come in text order and do not overlap
+    let quoted = |k: usize| {
+        let at = tk.t.get(k).map_or(0, |t| t.start);
+        let n = quotes.partition_point(|q| q.close_end <= at);
+        quotes.get(n).is_some_and(|q| q.open <= at)
+    };
+    let counts = counts.get_or_init(|| {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for i in 0..tk.len() {
+            if tk.capitalized(i) {
+                *counts.entry(tk.s(i)).or_default() += 1;
+            }
+        }
+        counts
+    });
+    let mentions = |word: &str| counts.get(word).copied().unwrap_or(0);
+    salient_person(tk, before, &quoted, &mentions)
 }
