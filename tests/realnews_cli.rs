@@ -17,11 +17,11 @@ use common::{shared, text, Workspace};
 /// recall .551, attribution .645, speaker .660, same-statement .758, story F1 .938. The
 /// floor each figure is held to, a little under what was measured.
 const FLOORS: &[(&str, f64)] = &[
-    ("value recall", 0.86),
-    ("value precision", 0.90),
+    ("value recall", 0.89),
+    ("value precision", 0.91),
     ("qualifier", 0.97),
     ("attribution", 0.63),
-    ("matching F1", 0.50),
+    ("matching F1", 0.51),
     ("discrepancy recall", 0.53),
     ("quotes recall", 0.86),
     ("speaker", 0.64),

@@ -804,3 +804,103 @@ pub fn names_a_document(source: &str) -> bool {
 pub fn quote_only(cue: &str) -> bool {
     QUOTE_ONLY.iter().any(|q| cue.eq_ignore_ascii_case(q))
 }
+
+const ORG_WORDS: &[&str] = &[
+    "Brigades",
+    "Brigade",
+    "Ministry",
+    "Army",
+    "Forces",
+    "Party",
+    "Front",
+    "Movement",
+    "Council",
+    "Agency",
+    "Committee",
+    "Organization",
+    "Organisation",
+    "Group",
+    "Office",
+    "Service",
+    "Services",
+    "Police",
+    "Authority",
+    "Union",
+    "Association",
+    "Institute",
+    "Corps",
+    "Guard",
+    "Department",
+    "Commission",
+    "Coalition",
+    "Network",
+    "Observatory",
+    "Bureau",
+    "Directorate",
+    "Federation",
+    "Alliance",
+    "Command",
+    "Wing",
+    "Society",
+    "Crescent",
+    "Cross",
+    "Board",
+];
+
+const GROUP_NOUNS: &[&str] = &[
+    "group",
+    "organisation",
+    "organization",
+    "movement",
+    "faction",
+    "militia",
+    "militants",
+];
+
+/// "the group", "The militant group": an organisation named earlier.
+fn is_group_ref(s: &str) -> bool {
+    let l = s.to_lowercase();
+    let w: Vec<&str> = l.split_whitespace().collect();
+    if w.is_empty() || w.len() > 3 || w[0] != "the" {
+        return false;
+    }
+    w.last().map(|x| GROUP_NOUNS.contains(x)).unwrap_or(false)
+}
+
+/// The most recent organisation named before token `upto`.
+fn last_org(tk: &Toks, upto: usize) -> Option<String> {
+    let mut k = upto.min(tk.len());
+    while k > 0 {
+        k -= 1;
+        if tk.capitalized(k) && ORG_WORDS.iter().any(|o| tk.s(k) == *o) {
+            // extend left over capitalised words and hyphens: "Al-Qassam Brigades"
+            let mut f = k;
+            while f > 0 {
+                let p = f - 1;
+                let word = tk.capitalized(p) && !tk.any(p, &["The", "A", "An"]);
+                let hyphen = tk.punct(p, '-') && tk.adjacent(p) && p > 0 && tk.capitalized(p - 1);
+                if word || hyphen {
+                    f = p;
+                } else {
+                    break;
+                }
+            }
+            if f == k && tk.s(k) == "Wing" {
+                continue;
+            }
+            // the first word of a sentence may be a plain capitalised word
+            return Some(tk.span_text(f, k).to_string());
+        }
+    }
+    None
+}
+
+/// "the group" as a source: the organisation named most recently before token `at`.
+pub(super) fn resolve_group(tk: &Toks, s: String, at: usize) -> String {
+    if is_group_ref(&s) {
+        if let Some(o) = last_org(tk, at) {
+            return o;
+        }
+    }
+    s
+}

@@ -108,6 +108,55 @@ pub(super) const YEAR_PREV: &[&str] = &[
     "the", "fiscal", "fy", "season", "between", "circa", "as", "on", "for",
 ];
 
+/// Plural nouns news counts. A number right before one is a count even where it would
+/// otherwise read as a label ("Labour Party 410 seats") or a year ("climbed to 2012 people").
+pub(super) const COUNT_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "deaths",
+    "dead",
+    "fatalities",
+    "casualties",
+    "victims",
+    "bodies",
+    "injuries",
+    "injured",
+    "seats",
+    "votes",
+    "jobs",
+    "employees",
+    "workers",
+    "staff",
+    "protesters",
+    "demonstrators",
+    "hostages",
+    "residents",
+    "civilians",
+    "homes",
+    "houses",
+    "buildings",
+    "troops",
+    "soldiers",
+    "officers",
+    "students",
+    "children",
+    "passengers",
+    "pilgrims",
+    "migrants",
+    "arrests",
+    "lives",
+    "mps",
+    "members",
+    "cases",
+];
+
+/// Words before a four-digit number that make it a year whatever follows ("in 2019 people
+/// marched").
+pub(super) const YEAR_ONLY_PREV: &[&str] = &[
+    "in", "since", "by", "until", "till", "during", "before", "after", "year", "early", "late",
+    "mid", "spring", "summer", "autumn", "fall", "winter", "fiscal", "fy", "season", "circa",
+];
+
 pub(super) const LABEL_PREV: &[&str] = &[
     "article",
     "section",

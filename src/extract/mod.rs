@@ -172,105 +172,6 @@ const STATUS_VERBS_BREAK: &[&str] = &[
 
 const CLAUSE_WORDS: &[&str] = &["while", "but", "whereas", "although", "though", "meanwhile"];
 
-const ORG_WORDS: &[&str] = &[
-    "Brigades",
-    "Brigade",
-    "Ministry",
-    "Army",
-    "Forces",
-    "Party",
-    "Front",
-    "Movement",
-    "Council",
-    "Agency",
-    "Committee",
-    "Organization",
-    "Organisation",
-    "Group",
-    "Office",
-    "Service",
-    "Services",
-    "Police",
-    "Authority",
-    "Union",
-    "Association",
-    "Institute",
-    "Corps",
-    "Guard",
-    "Department",
-    "Commission",
-    "Coalition",
-    "Network",
-    "Observatory",
-    "Bureau",
-    "Directorate",
-    "Federation",
-    "Alliance",
-    "Command",
-    "Wing",
-    "Society",
-    "Crescent",
-    "Cross",
-    "Board",
-];
-
-const GROUP_NOUNS: &[&str] = &[
-    "group",
-    "organisation",
-    "organization",
-    "movement",
-    "faction",
-    "militia",
-    "militants",
-];
-
-/// "the group", "The militant group": an organisation named earlier.
-fn is_group_ref(s: &str) -> bool {
-    let l = s.to_lowercase();
-    let w: Vec<&str> = l.split_whitespace().collect();
-    if w.is_empty() || w.len() > 3 || w[0] != "the" {
-        return false;
-    }
-    w.last().map(|x| GROUP_NOUNS.contains(x)).unwrap_or(false)
-}
-
-/// The most recent organisation named before token `upto`.
-fn last_org(tk: &Toks, upto: usize) -> Option<String> {
-    let mut k = upto.min(tk.len());
-    while k > 0 {
-        k -= 1;
-        if tk.capitalized(k) && ORG_WORDS.iter().any(|o| tk.s(k) == *o) {
-            // extend left over capitalised words and hyphens: "Al-Qassam Brigades"
-            let mut f = k;
-            while f > 0 {
-                let p = f - 1;
-                let word = tk.capitalized(p) && !tk.any(p, &["The", "A", "An"]);
-                let hyphen = tk.punct(p, '-') && tk.adjacent(p) && p > 0 && tk.capitalized(p - 1);
-                if word || hyphen {
-                    f = p;
-                } else {
-                    break;
-                }
-            }
-            if f == k && tk.s(k) == "Wing" {
-                continue;
-            }
-            // the first word of a sentence may be a plain capitalised word
-            return Some(tk.span_text(f, k).to_string());
-        }
-    }
-    None
-}
-
-fn resolve_group(tk: &Toks, s: String, at: usize) -> String {
-    if is_group_ref(&s) {
-        if let Some(o) = last_org(tk, at) {
-            return o;
-        }
-    }
-    s
-}
-
 fn certainty(tk: &Toks, a: usize, b: usize) -> Certainty {
     let mut est = false;
     let mut claimed = false;
@@ -461,7 +362,10 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let hits: Vec<NumHit> = Parser::new(&tk, article.language.as_deref())
         .all()
         .into_iter()
-        .filter(|h| h.unit_kind != UnitKind::Time && !not_a_claim(&tk, h))
+        .filter(|h| {
+            (h.unit_kind != UnitKind::Time || time::is_claimed_duration(&tk, h.tok_a, h.tok_b))
+                && !not_a_claim(&tk, h)
+        })
         .collect();
     let quotes = quotes::find(text);
     let mut out: Vec<Claim> = Vec::with_capacity(hits.len() + quotes.len());
@@ -582,6 +486,18 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 sj.subject = Some(o.clone());
                 sj.head = Some(hd.clone());
             }
+            if h.unit_kind == UnitKind::Time {
+                // "a 22-minute interview", "60 days' notice": the next word is what lasts
+                // "16 weeks of base pay": the analysed noun; "walked for three hours": none
+                if let Some(k) = time::duration_noun(&tk, h.tok_b) {
+                    sj.subject = Some(tk.s(k).to_string());
+                    sj.head = Some(tk.s(k).to_lowercase());
+                } else if !tk.is(h.tok_b, "of") {
+                    sj.subject = None;
+                    sj.head = None;
+                    sj.status = None;
+                }
+            }
             subs.push((sj, cb, cf));
         }
         for n in 0..sh.len().saturating_sub(1) {
@@ -687,7 +603,9 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 .as_ref()
                 .filter(|p| p.sent == si || (s.anaphor && p.sent + 2 >= si));
             let mut status = s.status;
-            if subject.is_none() && !money_pct {
+            // a span of time names its own noun or has none ("walked for three hours")
+            let durational = h.unit_kind == UnitKind::Time;
+            if subject.is_none() && !money_pct && !durational {
                 if let Some(p) = inherit {
                     subject = p.subject.clone();
                     head = p.head.clone();
@@ -737,7 +655,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             let before =
                 before.filter(|b| after.is_none() || !attribution::names_a_document(&b.source));
             let mut attr = before.or(after).and_then(|a| {
-                let src = resolve_group(&tk, a.source.clone(), a.at);
+                let src = attribution::resolve_group(&tk, a.source.clone(), a.at);
                 // "it", "they", "the same assessment": the source named just before
                 let l = src.to_lowercase();
                 let anaphoric = matches!(l.as_str(), "it" | "they" | "he" | "she")
@@ -785,6 +703,10 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             }
             if money_pct {
                 status = None;
+            }
+            // "16 weeks of base pay": how long, in which unit, is the measure
+            if h.unit_kind == UnitKind::Time {
+                status = h.q.unit.as_deref().and_then(time::unit_status);
             }
             // "5% of its workforce", "the jobless rate rose to 4.1%": what it is a share of
             let share_of = (h.unit_kind == UnitKind::Percent)
@@ -956,7 +878,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             }
         }
         let sp = speaker.map(|(s, at)| {
-            let s = resolve_group(&tk, s, at);
+            let s = attribution::resolve_group(&tk, s, at);
             if s.eq_ignore_ascii_case("he") || s.eq_ignore_ascii_case("she") {
                 last_speaker
                     .as_ref()

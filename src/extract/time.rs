@@ -203,6 +203,49 @@ pub fn as_of(tk: &Toks, a: usize, b: usize, article_date: Option<&str>) -> Optio
     None
 }
 
+/// A span of time that is itself the figure claimed: "16 weeks of base pay", "60 days'
+/// notice", "a 22-minute interview", "jailed for 10 years". Spans that only place an event
+/// in time ("10 days after the crash", "in 14 years", "a 12-month high") are not claims.
+/// `a..b` are the tokens of the span as the number parser read it.
+pub fn is_claimed_duration(tk: &Toks, a: usize, b: usize) -> bool {
+    let unit_glued = b >= 2 && tk.punct(b - 2, '-') && tk.adjacent(b - 1);
+    let possessive = (tk.punct(b, '\'') || tk.punct(b, '’')) && tk.adjacent(b);
+    let of_something = tk.is(b, "of") && !tk.any(b + 1, &["the", "this", "that", "age"]);
+    let lasting = tk.is(a.wrapping_sub(1), "for") && !tk.any(b, &["ago", "later", "earlier"]);
+    let ranked = tk.any(
+        b,
+        &["high", "low", "record", "old", "ago", "later", "earlier"],
+    ) || tk.is(a.wrapping_sub(1), "within");
+    (unit_glued || possessive || of_something || lasting) && !ranked
+}
+
+/// The noun a duration qualifies when it is written as a modifier: "a 22-minute *interview*",
+/// "60 days' *notice*". `b` is the token after the duration.
+pub fn duration_noun(tk: &Toks, b: usize) -> Option<usize> {
+    let glued = b >= 2 && tk.punct(b - 2, '-') && tk.adjacent(b - 1);
+    let possessive = (tk.punct(b, '\'') || tk.punct(b, '’')) && tk.adjacent(b);
+    let k = if possessive { b + 1 } else { b };
+    let noun = tk.is_word(k) && !tk.capitalized(k) && !tk.any(k, super::lexicon::FUNCTION);
+    ((glued || possessive) && noun).then_some(k)
+}
+
+/// The status a duration's unit gives its key ("pay/weeks"): a static name for the unit.
+pub fn unit_status(unit: &str) -> Option<&'static str> {
+    const UNITS: &[&str] = &[
+        "seconds",
+        "minutes",
+        "hours",
+        "days",
+        "nights",
+        "weeks",
+        "months",
+        "years",
+        "decades",
+        "centuries",
+    ];
+    UNITS.iter().find(|u| **u == unit).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,5 +254,30 @@ mod tests {
         assert_eq!(fmt(parse_iso("2025-05-20").unwrap_or(0)), "2025-05-20");
         // 2025-05-20 is a Tuesday
         assert_eq!(weekday(parse_iso("2025-05-20").unwrap_or(0)), 1);
+    }
+
+    fn check(text: &str, claimed: bool) {
+        let tk = Toks::new(text);
+        let a = (0..tk.len()).find(|&k| tk.is_num(k)).unwrap_or(0);
+        let b = (a..tk.len())
+            .find(|&k| lookup_unit(&tk, k))
+            .map_or(a + 1, |k| k + 1);
+        assert_eq!(is_claimed_duration(&tk, a, b), claimed, "{text}");
+    }
+
+    fn lookup_unit(tk: &Toks, k: usize) -> bool {
+        tk.any(k, &["weeks", "days", "minute", "years", "hours", "month"])
+    }
+
+    #[test]
+    fn spans_that_are_the_figure_claimed() {
+        check("They get 16 weeks of base pay.", true);
+        check("They get 60 days' notice.", true);
+        check("He gave a 22-minute interview.", true);
+        check("He was jailed for 10 years.", true);
+        check("The bodies were found 10 days after the crash.", false);
+        check("It was a 12-month high.", false);
+        check("Bills rise within 3 years of a sale.", false);
+        check("It happened 5 years ago.", false);
     }
 }

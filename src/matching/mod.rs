@@ -105,18 +105,11 @@ pub fn claim_date_in(claim: &Claim, year: Option<&str>) -> Option<String> {
 }
 
 /// Groups claims about the same quantity or quote. Claims with no key (a number whose
-/// subject the extractor could not tell) and durations are left out.
+/// subject the extractor could not tell) are left out.
 pub fn group_claims(claims: &[Claim]) -> Vec<ClaimGroup> {
     let mut groups = quantity_groups(claims);
     groups.extend(merge_statements_in_story(claims, quote_groups(claims)));
     groups
-}
-
-fn is_time_unit(unit: Option<&str>) -> bool {
-    matches!(
-        unit,
-        Some("hours" | "days" | "weeks" | "months" | "years" | "minutes" | "seconds")
-    )
 }
 
 /// A claim index and the place its key names.
@@ -127,7 +120,6 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
         .iter()
         .enumerate()
         .filter(|(_, c)| c.kind == ClaimKind::Quantity)
-        .filter(|(_, c)| !is_time_unit(c.quantity.as_ref().and_then(|q| q.unit.as_deref())))
         .filter_map(|(i, c)| Some((i, parse_key(c.key.as_deref()?)?)))
         .collect();
     canonicalise_entities(&mut parsed);
