@@ -20,7 +20,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("value recall", 0.89),
     ("value precision", 0.91),
     ("qualifier", 0.97),
-    ("attribution", 0.63),
+    ("attribution", 0.65),
     ("matching F1", 0.51),
     ("discrepancy recall", 0.53),
     ("quotes recall", 0.86),

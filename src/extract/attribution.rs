@@ -48,6 +48,16 @@ pub const CUE_VERBS: &[&str] = &[
     "calculated",
     "counts",
     "posted",
+    "published",
+    "publishes",
+    "reckons",
+    "reckoned",
+    "predicts",
+    "predicted",
+    "expects",
+    "show",
+    "shows",
+    "showed",
 ];
 
 /// Verbs that introduce quotes only (not quantity attribution).
@@ -354,6 +364,29 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                 continue;
             }
         }
+        // "per the BLS", "as per NYT": never "per cent", "per share", "per day"
+        if tk.is(k, "per")
+            && (tk.capitalized(k + 1) || (tk.is(k + 1, "the") && tk.capitalized(k + 2)))
+        {
+            if let Some(l) = np_fwd(tk, k + 1, b) {
+                let at = if tk.is(k.wrapping_sub(1), "as") {
+                    k - 1
+                } else {
+                    k
+                };
+                out.push(Attr {
+                    at,
+                    end: l + 1,
+                    source: text_of(tk, k + 1, l),
+                    cue: "per".into(),
+                    via: None,
+                    verb: false,
+                    sub: false,
+                });
+                k = l + 1;
+                continue;
+            }
+        }
         if tk.is(k, "citing") {
             if let Some(l) = np_fwd(tk, k + 1, b) {
                 citing = Some(Attr {
@@ -441,7 +474,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
             }
         }
         let put_at = tk.any(k, &["put", "puts"]) && puts_at(tk, k, b);
-        let cue_verb = tk.any(k, CUE_VERBS) || tk.any(k, QUOTE_ONLY);
+        let cue_verb = tk.any(k, CUE_VERBS) || tk.any(k, QUOTE_ONLY) || revises_a_toll(tk, k, b);
         if cue_verb && (put_at || !tk.any(k.wrapping_sub(1), BE)) {
             // "put the number at", "put Egypt's toll on Sunday at 672": a figure put at
             if tk.any(k, &["put", "puts"]) && !puts_at(tk, k, b) {
@@ -585,6 +618,21 @@ const NOT_AFTER_CUE: &[&str] = &[
     "about", "almost", "around", "at", "by", "during", "in", "more", "nearly", "on", "only",
     "over", "roughly", "some", "that", "to", "up",
 ];
+
+/// Verbs that change a published figure: whoever raises a toll reports it.
+const REVISE_VERBS: &[&str] = &[
+    "raised", "raises", "revised", "revises", "lowered", "lowers", "updated", "updates",
+];
+
+/// Nouns for a published figure.
+const TOLL_NOUNS: &[&str] = &[
+    "toll", "tally", "count", "figure", "figures", "estimate", "number", "numbers",
+];
+
+/// "The commission raised the death toll to 39", "the ministry revised its figure".
+fn revises_a_toll(tk: &Toks, k: usize, b: usize) -> bool {
+    tk.any(k, REVISE_VERBS) && (k + 1..(k + 5).min(b)).any(|j| tk.any(j, TOLL_NOUNS))
+}
 
 /// "put" reports a figure when an "at" follows in its clause ("put the toll at 672").
 fn puts_at(tk: &Toks, k: usize, b: usize) -> bool {
@@ -801,6 +849,15 @@ pub fn names_a_document(source: &str) -> bool {
 }
 
 /// Quote-only verbs should not attribute numbers; callers check with this.
+/// Verbs whose subject is a document or a dataset ("UN figures show", "the county
+/// published"): they attribute figures but never introduce someone's words.
+const DOCUMENT_VERBS: &[&str] = &["show", "shows", "showed", "published", "publishes"];
+
+/// Whether a cue can introduce a quote's speaker.
+pub fn speaks(cue: &str) -> bool {
+    !DOCUMENT_VERBS.contains(&cue)
+}
+
 pub fn quote_only(cue: &str) -> bool {
     QUOTE_ONLY.iter().any(|q| cue.eq_ignore_ascii_case(q))
 }

@@ -3,6 +3,7 @@
 //! count that parties or companies each have ("Labour won 412 seats", "the Tories' 121").
 //! Two outlets' "percent" or "seats" are one quantity only when these agree.
 
+use super::lexicon::{DAY_WORDS, MONTHS};
 use super::tokens::Toks;
 
 /// Nouns a percentage is "of", with the quantity they stand for.
@@ -324,6 +325,64 @@ pub fn jobs_cut(tk: &Toks, entity: &str, a: usize, b: usize, ta: usize, tb: usiz
         near |= tk.any(j, CUT_WORDS);
     }
     near
+}
+
+/// Capitalised words that open a sentence without naming anyone ("Late last year the
+/// company had cut…").
+const NOT_EMPLOYER: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "It",
+    "They",
+    "He",
+    "She",
+    "We",
+    "Late",
+    "Early",
+    "Last",
+    "Earlier",
+    "Later",
+    "Now",
+    "Meanwhile",
+    "Also",
+    "But",
+    "And",
+    "So",
+    "Then",
+    "Still",
+    "Yet",
+    "This",
+    "That",
+    "In",
+    "On",
+    "By",
+    "After",
+    "Before",
+    "Since",
+];
+
+/// Tokens between an employer's name and the figure it cuts ("Microsoft will eliminate
+/// 10,000 jobs", "Meta is laying off 11,000").
+const EMPLOYER_GAP: usize = 6;
+
+/// The employer announcing its own cuts: the capitalised name that opens the clause, when
+/// only a verb group with a cutting word stands between it and the figure at token `a`.
+/// A company cutting jobs is the source of that figure unless someone else is cited.
+pub fn cutting_employer(tk: &Toks, ta: usize, a: usize) -> Option<String> {
+    let mut end = ta;
+    while end < a && (tk.capitalized(end) || (tk.punct(end, '.') && tk.adjacent(end))) {
+        end += 1;
+    }
+    let gap = end..a;
+    let verb_group = end > ta
+        && !gap.is_empty()
+        && gap.len() <= EMPLOYER_GAP
+        && gap.clone().all(|j| tk.is_word(j) && !tk.capitalized(j))
+        && gap.clone().any(|j| tk.any(j, CUT_WORDS));
+    let name = tk.span_text(ta, end - 1).trim_end_matches('.');
+    let opener = tk.any(ta, NOT_EMPLOYER) || tk.any(ta, DAY_WORDS) || tk.any(ta, MONTHS);
+    (verb_group && !opener).then(|| name.to_string())
 }
 
 /// Words that make a figure an expectation, not a report of what happened ("economists

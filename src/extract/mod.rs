@@ -368,6 +368,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         })
         .collect();
     let quotes = quotes::find(text);
+    let word_counts: std::cell::OnceCell<HashMap<&str, usize>> = std::cell::OnceCell::new();
     let mut out: Vec<Claim> = Vec::with_capacity(hits.len() + quotes.len());
     let tok_at = |byte: usize| tk.t.partition_point(|t| t.start < byte);
     let sent_of = |byte: usize| {
@@ -658,13 +659,27 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 let src = attribution::resolve_group(&tk, a.source.clone(), a.at);
                 // "it", "they", "the same assessment": the source named just before
                 let l = src.to_lowercase();
-                let anaphoric = matches!(l.as_str(), "it" | "they" | "he" | "she")
+                let person = matches!(l.as_str(), "he" | "she" | "her" | "him");
+                let anaphoric = person
+                    || matches!(l.as_str(), "it" | "they" | "them")
                     || l.starts_with("the same ");
                 if anaphoric {
-                    return prev
+                    let before = prev
                         .as_ref()
                         .filter(|p| p.sent + 2 >= si)
                         .and_then(|p| p.attribution.clone());
+                    // "According to her, two more were missing": the person the article
+                    // is about, when no source was named just before
+                    return before.or_else(|| {
+                        person
+                            .then(|| speakers::pronoun_speaker(&tk, a.at, &quotes, &word_counts))
+                            .flatten()
+                            .map(|name| Attribution {
+                                source: speakers::full_name(&tk, &name),
+                                cue: a.cue.clone(),
+                                via: a.via.clone(),
+                            })
+                    });
                 }
                 Some(Attribution {
                     source: src,
@@ -811,6 +826,16 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             c.subject = subject.clone();
             c.status = status.map(str::to_string);
             c.location = location.clone();
+            if attr.is_none() && status == Some("cut") {
+                // "Microsoft will eliminate 10,000 jobs": the employer announces its cuts
+                let clause_start = cb.max(ta);
+                attr =
+                    frame::cutting_employer(&tk, clause_start, h.tok_a).map(|source| Attribution {
+                        source,
+                        cue: "announced".into(),
+                        via: None,
+                    });
+            }
             c.attribution = attr.clone();
             prev = Some(Prev {
                 sent: si,
@@ -828,7 +853,6 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
     // quotes
     let mut last_speaker: Option<(usize, String)> = None;
     // how often each capitalised word occurs: built the first time a pronoun needs it
-    let word_counts: std::cell::OnceCell<HashMap<&str, usize>> = std::cell::OnceCell::new();
     for q in &quotes {
         let si = sent_of(q.open);
         let Some(&(sa, sb)) = sents.get(si) else {
@@ -847,15 +871,18 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         let attrs_after = attribution::find(&tk, after_tok, tb.max(after_tok));
         // (the speaker's name may carry a long title: ", Kim, head of the bureau at the
         // agency, said Monday.")
-        if let Some(a) = attrs_after
-            .iter()
-            .find(|a| a.verb && a.at < after_tok + SPEAKER_AFTER_QUOTE)
-        {
+        if let Some(a) = attrs_after.iter().find(|a| {
+            a.verb && attribution::speaks(&a.cue) && a.at < after_tok + SPEAKER_AFTER_QUOTE
+        }) {
             speaker = Some((a.source.clone(), a.at));
         }
         if speaker.is_none() && open_tok > ta {
             let attrs_before = attribution::find(&tk, ta, open_tok);
-            if let Some(a) = attrs_before.iter().rev().find(|a| a.verb) {
+            if let Some(a) = attrs_before
+                .iter()
+                .rev()
+                .find(|a| a.verb && attribution::speaks(&a.cue))
+            {
                 speaker = Some((a.source.clone(), a.at));
             }
         }

@@ -311,6 +311,14 @@ fn attribution_table() {
         ("Local radio puts the toll on Sunday at 31.", &[(Some("Local radio"), None)]),
         ("According to preliminary data, 40 people were killed, the fire service said.", &[(Some("the fire service"), None)]),
         ("The blast left 31 people confirmed dead, the fire service said.", &[(Some("the fire service"), None)]),
+        // "per", tolls revised, figures a document shows, an employer's own cuts, pronouns
+        ("Some 12 homes burned, per the Tarsa Fire Service.", &[(Some("the Tarsa Fire Service"), None)]),
+        ("Shares fell 3 per cent.", &[(None, None)]),
+        ("The commission raised the death toll to 39.", &[(Some("The commission"), None)]),
+        ("Official figures show 1,200 homes were destroyed.", &[(Some("Official figures"), None)]),
+        ("Corvel Inc. will eliminate 900 jobs.", &[(Some("Corvel Inc"), None)]),
+        ("Late last year the company had cut around 100 jobs.", &[(None, None)]),
+        ("Dean Mira Osk spoke to reporters. According to her, 12 students were missing.", &[(Some("Dean Mira Osk"), None)]),
     ];
     for (i, e) in table {
         check_attr(i, e);

@@ -122,12 +122,13 @@ impl Parser<'_, '_> {
             self.words(k)?
         };
         let whole = second.value;
-        let plausible = second.a != usize::MAX
-            && second.unit.is_none()
-            && whole > first.value
-            && (out_of || (2.0..=1000.0).contains(&whole));
+        // "four out of five", "one in ten", "9 in 100": a share is given over a round whole;
+        // "35 out of 47 counties" gives two counts
+        let round_whole = (2.0..=10.0).contains(&whole) || whole == 100.0 || whole == 1000.0;
+        let plausible =
+            second.a != usize::MAX && second.unit.is_none() && whole > first.value && round_whole;
         // "3 in 2024", "five in 10 days": a year or a span, not a share
-        if !plausible || (!out_of && (tk.s(k).len() == 4 || super::lookup_time(tk, second.b))) {
+        if !plausible || (!out_of && super::lookup_time(tk, second.b)) {
             return None;
         }
         Some(self.share(first.a, second.b, first.value, whole))
@@ -183,6 +184,10 @@ mod tests {
         check("Sales fell by half.", &[]);
         check("Half a million people marched.", &[(500000.0, "")]);
         check("She was one of 12 in 2024 to win.", &[(12.0, "")]);
+        check(
+            "Protests spread to 35 out of 47 counties.",
+            &[(35.0, ""), (47.0, "")],
+        );
         check(
             "Five in 10 days: the rains came.",
             &[(5.0, ""), (10.0, "days")],
