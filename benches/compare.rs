@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use crosscheck::compare::{compare, CompareOptions};
-use crosscheck::model::{Attribution, Certainty, Claim, ClaimKind, Qualifier, Quantity};
+use crosscheck::model::{Attribution, Certainty, Claim, ClaimKind, Frame, Qualifier, Quantity};
 
 /// `n` claims about `n / 20` quantities, with hedges, claimants, two dates and some
 /// outliers; deterministic (a small LCG, no external randomness).
@@ -39,6 +39,11 @@ pub fn synthetic_claims(n: usize) -> Vec<Claim> {
                 _ => (Some(value), Some(value)),
             };
             let day = 10 + (next() % 2);
+            let frame = Frame {
+                measure: "people".into(),
+                status: statuses[story % statuses.len()].into(),
+                place: Some(format!("place-{story}")),
+            };
             Claim {
                 claim_id: format!("c{i}"),
                 article_id: format!("a{}", i / 3),
@@ -56,10 +61,7 @@ pub fn synthetic_claims(n: usize) -> Vec<Claim> {
                     surface: format!("{value}"),
                 }),
                 subject: Some("people".into()),
-                key: Some(format!(
-                    "people/{}/place-{story}",
-                    statuses[story % statuses.len()]
-                )),
+                key: Some(frame.key()),
                 attribution: Some(Attribution {
                     source: claimants[next() % claimants.len()].into(),
                     cue: "said".into(),
@@ -73,6 +75,7 @@ pub fn synthetic_claims(n: usize) -> Vec<Claim> {
                 as_of_partial: None,
                 sentence_start: None,
                 story: None,
+                frame: Some(frame),
             }
         })
         .collect()

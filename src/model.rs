@@ -144,6 +144,50 @@ pub struct Quote {
     pub text: String,
 }
 
+/// What a quantity claim counts, as extraction read it: the typed form of the claim's
+/// `key`, which is derived from it ([`Frame::key`]). Stages compare frames, never key
+/// strings. A frame's time and story are the claim's own `as_of` and `story`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Frame {
+    /// The normalised measure counted: "people", "hostages", "jobs", "percent", "money",
+    /// "labour seats" (seats with their holder), "egypt people" (a nationality's share).
+    pub measure: String,
+    /// Its status: "dead", "held", "cut", "marched", "count" when none was stated; a
+    /// percentage's base ("unemployment", "workforce"); a duration's unit ("weeks").
+    pub status: String,
+    /// The place as a normalised name ("gaza", "gaza-city"); `None` when none was given.
+    pub place: Option<String>,
+}
+
+impl Frame {
+    /// The display key: `measure/status[/place]`.
+    pub fn key(&self) -> String {
+        match &self.place {
+            Some(place) => format!("{}/{}/{}", self.measure, self.status, place),
+            None => format!("{}/{}", self.measure, self.status),
+        }
+    }
+
+    /// `measure/status`: the frame without its place.
+    pub fn measure_key(&self) -> String {
+        format!("{}/{}", self.measure, self.status)
+    }
+
+    /// Reads a display key back: only for claims stored by versions that kept no frame,
+    /// and for keys a person types.
+    pub fn from_key(key: &str) -> Option<Frame> {
+        let mut parts = key.splitn(3, '/');
+        let measure = parts.next()?.trim();
+        let status = parts.next().unwrap_or("count").trim();
+        let place = parts.next().map(str::trim).filter(|l| !l.is_empty());
+        (!measure.is_empty()).then(|| Frame {
+            measure: measure.to_owned(),
+            status: status.to_owned(),
+            place: place.map(str::to_owned),
+        })
+    }
+}
+
 /// Something an article asserts that another article can agree or disagree with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -180,6 +224,10 @@ pub struct Claim {
     /// The story (event) of the claim's article; absent for claims not read from an index.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub story: Option<String>,
+    /// What a quantity claim counts, typed; `key` is its display form. Absent when the
+    /// extractor could not tell what is counted (then `key` is absent too).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame: Option<Frame>,
 }
 
 /// A problem met while reading or parsing; parsing goes on and reports these.

@@ -50,11 +50,11 @@ pub fn internal_inconsistencies(claims: &[Claim]) -> Vec<Inconsistency> {
             if !intervals.contains_key(&i) {
                 continue;
             }
-            let Some(parts) = claims[i].key.as_deref().and_then(matching::parse_key) else {
+            let Some(parts) = claims[i].frame.clone() else {
                 continue;
             };
             scopes
-                .entry((parts.entity, parts.location, claims[i].as_of.as_deref()))
+                .entry((parts.measure, parts.place, claims[i].as_of.as_deref()))
                 .or_default()
                 .entry(parts.status)
                 .or_default()

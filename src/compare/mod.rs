@@ -149,7 +149,7 @@ pub fn figure(n: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Attribution, Certainty, Qualifier, Quantity, Quote};
+    use crate::model::{Attribution, Certainty, Frame, Qualifier, Quantity, Quote};
 
     fn claim(
         id: &str,
@@ -191,6 +191,7 @@ mod tests {
             as_of_partial: None,
             sentence_start: None,
             story: None,
+            frame: Frame::from_key(key),
         }
     }
 

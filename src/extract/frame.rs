@@ -226,6 +226,10 @@ const MEASURE_NOUNS: &[(&str, &str, &str)] = &[
     ("payroll", "jobs", "count"),
     ("payrolls", "jobs", "count"),
     ("toll", "people", "dead"),
+    // "a tally gives at least 1,114", "the count went past 100": the story's own measure,
+    // which matching reads from the claims around it
+    ("tally", "tally", "count"),
+    ("count", "tally", "count"),
 ];
 
 /// Tokens looked at before a bare figure for what it measures.

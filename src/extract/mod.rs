@@ -49,7 +49,7 @@ pub use checked::{extract_checked, unstorable, Extracted, MAX_FIGURE};
 
 use std::collections::HashMap;
 
-use crate::model::{Article, Attribution, Certainty, Claim, ClaimKind, Quote};
+use crate::model::{Article, Attribution, Certainty, Claim, ClaimKind, Frame, Quote};
 use numbers::{NumHit, Parser, UnitKind};
 use tokens::Toks;
 
@@ -79,7 +79,7 @@ struct Prev {
     head: Option<String>,
     location: Option<String>,
     status: Option<&'static str>,
-    key: Option<String>,
+    frame: Option<Frame>,
     attribution: Option<Attribution>,
 }
 
@@ -404,6 +404,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         as_of_partial: None,
         sentence_start: Some(sa),
         story: None,
+        frame: None,
     };
 
     let default_place = default_place(&tk, &sents, &tok_at, article.title.as_deref());
@@ -797,20 +798,17 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             if location.is_none() && !money_pct && ent.is_some() {
                 location = default_place.clone();
             }
-            c.key = ent.map(|e| {
-                let mut k = format!("{}/{}", e, status.unwrap_or("count"));
-                if let Some(l) = &location {
-                    let sl = subject::slug(l);
-                    if !sl.is_empty() {
-                        k.push('/');
-                        k.push_str(&sl);
-                    }
-                }
-                k
+            c.frame = ent.map(|measure| Frame {
+                measure,
+                status: status.unwrap_or("count").to_owned(),
+                place: location
+                    .as_deref()
+                    .map(subject::slug)
+                    .filter(|place| !place.is_empty()),
             });
             if let (Some(p), Some((_, end))) = (compared, cmp[n]) {
                 // the compared figure is the same quantity at another time
-                c.key = p.key.clone();
+                c.frame = p.frame.clone();
                 subject = p.subject.clone();
                 head = p.head.clone();
                 status = p.status;
@@ -823,6 +821,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     days_earlier(&tk, h.tok_b, end).and_then(|d| base.map(|b| time::fmt(b - d)))
                 });
             }
+            c.key = c.frame.as_ref().map(Frame::key);
             c.subject = subject.clone();
             c.status = status.map(str::to_string);
             c.location = location.clone();
@@ -843,7 +842,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 head,
                 location,
                 status,
-                key: c.key.clone(),
+                frame: c.frame.clone(),
                 attribution: attr,
             });
             out.push(c);

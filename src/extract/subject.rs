@@ -51,7 +51,7 @@ fn noun_status(head: &str) -> Option<(&'static str, bool)> {
         "arrests" => ("arrested", true),
         "hostages" | "hostage" | "captives" | "captive" | "abductees" => ("held", false),
         "protesters" | "protestors" | "demonstrators" | "marchers" | "rally-goers" | "crowd"
-        | "participants" => ("marched", false),
+        | "participants" | "attendance" => ("marched", false),
         _ => return None,
     })
 }
@@ -98,7 +98,7 @@ pub fn entity(head: &str, status: &str) -> String {
             "people"
         }
         "protesters" | "protestors" | "demonstrators" | "marchers" | "crowd" | "rally-goers"
-        | "participants" => "protesters",
+        | "participants" | "attendance" => "protesters",
         "toll" => "people",
         other => {
             let s: String = other

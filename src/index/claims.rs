@@ -12,7 +12,7 @@ use super::schema::{date_number, outlet_key, CLAIM};
 use super::search::{check_limit, check_query, date_range, nonzero_limit, term};
 use super::{CrossIndex, Fields};
 use crate::error::{Error, Result};
-use crate::model::{Claim, ClaimKind, Diagnostic};
+use crate::model::{Claim, ClaimKind, Diagnostic, Frame};
 
 /// Which claims to read.
 #[derive(Debug, Clone, Default)]
@@ -237,6 +237,10 @@ impl CrossIndex {
                     if let (Some(story), Ok(book)) = (&claim.story, self.story_book()) {
                         claim.story = Some(book.canonical_id(story).to_owned());
                     }
+                    // stored before claims carried their frame: its key is its frame
+                    if claim.frame.is_none() && claim.kind == ClaimKind::Quantity {
+                        claim.frame = claim.key.as_deref().and_then(Frame::from_key);
+                    }
                     return Some(claim);
                 }
                 Ok(claim) => format!(
@@ -311,8 +315,8 @@ impl CrossIndex {
         let hit_ids: Vec<String> = hits.iter().map(|c| c.claim_id.clone()).collect();
         let mut prefixes: Vec<String> = hits
             .iter()
-            .filter_map(|c| c.key.as_deref())
-            .map(|k| k.splitn(3, '/').take(2).collect::<Vec<_>>().join("/"))
+            .filter_map(|c| c.frame.as_ref())
+            .map(Frame::measure_key)
             .collect();
         prefixes.sort();
         prefixes.dedup();

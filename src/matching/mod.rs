@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::compare::interval::Interval;
-use crate::model::{Claim, ClaimKind};
+use crate::model::{Claim, ClaimKind, Frame};
 
 /// Statuses that describe a one-off event (a march's crowd): figures on different days are
 /// different events, not updates of one figure.
@@ -40,26 +40,6 @@ pub struct ClaimGroup {
     pub event_date: Option<String>,
     /// Indices into the claims given to [`group_claims`], in input order.
     pub members: Vec<usize>,
-}
-
-/// Parsed parts of a claim key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyParts {
-    pub entity: String,
-    pub status: String,
-    pub location: Option<String>,
-}
-
-pub fn parse_key(key: &str) -> Option<KeyParts> {
-    let mut parts = key.splitn(3, '/');
-    let entity = parts.next()?.trim();
-    let status = parts.next().unwrap_or("count").trim();
-    let location = parts.next().map(str::trim).filter(|l| !l.is_empty());
-    (!entity.is_empty()).then(|| KeyParts {
-        entity: entity.to_owned(),
-        status: status.to_owned(),
-        location: location.map(str::to_owned),
-    })
 }
 
 /// Whether `narrow` is a part of `broad` by name: "gaza-city" within "gaza".
@@ -116,22 +96,23 @@ pub fn group_claims(claims: &[Claim]) -> Vec<ClaimGroup> {
 type Located = (usize, Option<String>);
 
 fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
-    let mut parsed: Vec<(usize, KeyParts)> = claims
+    let mut parsed: Vec<(usize, Frame)> = claims
         .iter()
         .enumerate()
         .filter(|(_, c)| c.kind == ClaimKind::Quantity)
-        .filter_map(|(i, c)| Some((i, parse_key(c.key.as_deref()?)?)))
+        .filter_map(|(i, c)| Some((i, c.frame.clone()?)))
         .collect();
     canonicalise_entities(&mut parsed);
     adopt_unspecified_frames(claims, &mut parsed);
+    adopt_story_measure(claims, &mut parsed);
     fold_home_nationals(claims, &mut parsed);
 
     let mut blocks: BTreeMap<(String, String), Vec<Located>> = BTreeMap::new();
     for (i, parts) in parsed {
         blocks
-            .entry((parts.entity, parts.status))
+            .entry((parts.measure, parts.status))
             .or_default()
-            .push((i, parts.location));
+            .push((i, parts.place));
     }
 
     let mut groups = Vec::new();
@@ -204,14 +185,14 @@ const FRAME_CANDIDATES: usize = 256;
 /// A percentage or a count of seats whose sentence did not say of what, or whose, takes
 /// the frame of the claim of its story whose sentence reads most like its own ("4.1%" in a
 /// sentence about joblessness is the unemployment rate that other outlets name).
-fn adopt_unspecified_frames(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) {
-    let base_of = |parts: &KeyParts| -> Option<&'static str> {
-        let last = parts.entity.rsplit(' ').next().unwrap_or(&parts.entity);
+fn adopt_unspecified_frames(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
+    let base_of = |parts: &Frame| -> Option<&'static str> {
+        let last = parts.measure.rsplit(' ').next().unwrap_or(&parts.measure);
         FRAMED_ENTITIES.iter().copied().find(|e| *e == last)
     };
-    let unspecified = |parts: &KeyParts| match base_of(parts) {
-        Some("percent") => parts.entity == "percent" && parts.status == "count",
-        Some(base) => parts.entity == base,
+    let unspecified = |parts: &Frame| match base_of(parts) {
+        Some("percent") => parts.measure == "percent" && parts.status == "count",
+        Some(base) => parts.measure == base,
         None => false,
     };
     // (story, counted noun) -> framed claims: their position in `parsed`, context words
@@ -243,7 +224,7 @@ fn adopt_unspecified_frames(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) 
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         if let Some((_, n)) = best {
             let from = &parsed[n].1;
-            adopted.push((*i, from.entity.clone(), from.status.clone()));
+            adopted.push((*i, from.measure.clone(), from.status.clone()));
         }
     }
     let by_claim: HashMap<usize, (String, String)> = adopted
@@ -252,8 +233,55 @@ fn adopt_unspecified_frames(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) 
         .collect();
     for (i, parts) in parsed.iter_mut() {
         if let Some((entity, status)) = by_claim.get(i) {
-            parts.entity = entity.clone();
+            parts.measure = entity.clone();
             parts.status = status.clone();
+        }
+    }
+}
+
+/// The entity extraction gives a figure that only names a tally ("a tally gives at least
+/// 1,114", "the count went past 100").
+const TALLY: &str = "tally";
+
+/// A tally takes the measure (entity and status) of the claim of its story whose sentence
+/// reads most like its own: in a story about a hajj's heat deaths, "a tally gives 1,114"
+/// counts its dead. Without an alike claim it stays apart.
+fn adopt_story_measure(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
+    let mut measured: HashMap<Option<&str>, Vec<(usize, Vec<String>)>> = HashMap::new();
+    for (n, (i, parts)) in parsed.iter().enumerate() {
+        let counts_people_or_things = parts.measure != TALLY
+            && !FRAMED_ENTITIES.contains(&parts.measure.as_str())
+            && parts.measure != "money";
+        if counts_people_or_things && parts.status != "count" {
+            let list = measured.entry(claims[*i].story.as_deref()).or_default();
+            if list.len() < FRAME_CANDIDATES {
+                list.push((n, context_words(&claims[*i])));
+            }
+        }
+    }
+    let mut adopted: HashMap<usize, (String, String)> = HashMap::new();
+    for (i, parts) in parsed.iter() {
+        if parts.measure != TALLY {
+            continue;
+        }
+        let Some(candidates) = measured.get(&claims[*i].story.as_deref()) else {
+            continue;
+        };
+        let own = context_words(&claims[*i]);
+        let best = candidates
+            .iter()
+            .map(|(n, words)| (jaccard(&own, words), *n))
+            .filter(|(score, _)| *score >= CONTEXT_SIMILARITY)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, n)) = best {
+            let from = &parsed[n].1;
+            adopted.insert(*i, (from.measure.clone(), from.status.clone()));
+        }
+    }
+    for (i, parts) in parsed.iter_mut() {
+        if let Some((entity, status)) = adopted.remove(i) {
+            parts.measure = entity;
+            parts.status = status;
         }
     }
 }
@@ -262,10 +290,10 @@ fn adopt_unspecified_frames(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) 
 /// people: the nationality that extraction set apart ("Egyptian pilgrims" at a Saudi hajj)
 /// is folded back when it is the story's main place, or the only nationality the story
 /// counts.
-fn fold_home_nationals(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) {
+fn fold_home_nationals(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
     let mut places: HashMap<Option<&str>, HashMap<&str, usize>> = HashMap::new();
     for (i, parts) in parsed.iter() {
-        if let Some(place) = &parts.location {
+        if let Some(place) = &parts.place {
             *places
                 .entry(claims[*i].story.as_deref())
                 .or_default()
@@ -288,7 +316,7 @@ fn fold_home_nationals(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) {
     // Palestinians killed" in Gaza) is the story's people under another name.
     let mut nationalities: HashMap<(Option<&str>, &str), Vec<&str>> = HashMap::new();
     for (i, parts) in parsed.iter() {
-        if let Some(country) = parts.entity.strip_suffix(" people") {
+        if let Some(country) = parts.measure.strip_suffix(" people") {
             let list = nationalities
                 .entry((claims[*i].story.as_deref(), parts.status.as_str()))
                 .or_default();
@@ -299,7 +327,7 @@ fn fold_home_nationals(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) {
     }
     let mut folded = Vec::new();
     for (n, (i, parts)) in parsed.iter().enumerate() {
-        let Some(country) = parts.entity.strip_suffix(" people") else {
+        let Some(country) = parts.measure.strip_suffix(" people") else {
             continue;
         };
         let story = claims[*i].story.as_deref();
@@ -313,13 +341,13 @@ fn fold_home_nationals(claims: &[Claim], parsed: &mut [(usize, KeyParts)]) {
         }
     }
     for n in folded {
-        parsed[n].1.entity = "people".to_owned();
+        parsed[n].1.measure = "people".to_owned();
     }
 }
 
 /// Folds entity names that differ only slightly ("home" / "homes") onto one spelling.
-fn canonicalise_entities(parsed: &mut [(usize, KeyParts)]) {
-    let mut names: Vec<String> = parsed.iter().map(|(_, p)| p.entity.clone()).collect();
+fn canonicalise_entities(parsed: &mut [(usize, Frame)]) {
+    let mut names: Vec<String> = parsed.iter().map(|(_, p)| p.measure.clone()).collect();
     names.sort();
     names.dedup();
     let mut canonical: HashMap<String, String> = HashMap::new();
@@ -338,8 +366,8 @@ fn canonicalise_entities(parsed: &mut [(usize, KeyParts)]) {
         canonical.insert(name.clone(), target);
     }
     for (_, parts) in parsed.iter_mut() {
-        if let Some(c) = canonical.get(&parts.entity) {
-            parts.entity = c.clone();
+        if let Some(c) = canonical.get(&parts.measure) {
+            parts.measure = c.clone();
         }
     }
 }

@@ -29,6 +29,7 @@ fn quantity(id: &str, key: &str, value: f64, date: &str, sentence: &str) -> Clai
         as_of_partial: None,
         sentence_start: None,
         story: None,
+        frame: Frame::from_key(key),
     }
 }
 
@@ -37,6 +38,7 @@ fn quote(id: &str, speaker: &str, text: &str) -> Claim {
         kind: ClaimKind::Quote,
         quantity: None,
         key: None,
+        frame: None,
         quote: Some(Quote {
             speaker: Some(speaker.into()),
             text: text.into(),
@@ -283,13 +285,15 @@ fn quotes_group_by_speaker_and_similarity() {
 #[test]
 fn keys_and_locations() {
     assert_eq!(
-        parse_key("hostages/held/gaza-city"),
-        Some(KeyParts {
-            entity: "hostages".into(),
+        Frame::from_key("hostages/held/gaza-city"),
+        Some(Frame {
+            measure: "hostages".into(),
             status: "held".into(),
-            location: Some("gaza-city".into())
+            place: Some("gaza-city".into())
         })
     );
+    let frame = Frame::from_key("jobs/cut").expect("a key");
+    assert_eq!((frame.key(), frame.place), ("jobs/cut".to_owned(), None));
     assert!(location_within("gaza-city", "gaza"));
     assert!(location_within("north-gaza", "gaza"));
     assert!(!location_within("gaza", "gaza"));

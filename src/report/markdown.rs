@@ -387,6 +387,7 @@ pub(crate) mod tests {
             as_of_partial: None,
             sentence_start: None,
             story: None,
+            frame: Frame::from_key("hostages/held/gaza"),
         }
     }
 
