@@ -40,6 +40,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         until: args.until,
         limit: args.limit,
         story: args.story,
+        ..SearchRequest::default()
     })?;
     if let Some(warning) = &results.warning {
         eprintln!("warning: {warning}");

@@ -36,8 +36,10 @@ pub struct CrossIndex {
     reader: IndexReader,
     /// Problems met while reading (records skipped), for the caller to report.
     warnings: std::sync::Mutex<Vec<Diagnostic>>,
-    /// The story book, read on first use and dropped when a writer saves a new one.
-    story_book: std::sync::Mutex<Option<std::sync::Arc<StoryBook>>>,
+    /// The story book, read on first use and read again when its file changes (a writer in
+    /// this or another process saved a new one), with the file's modification time.
+    story_book:
+        std::sync::Mutex<Option<(Option<std::time::SystemTime>, std::sync::Arc<StoryBook>)>>,
 }
 
 impl CrossIndex {
@@ -133,11 +135,16 @@ impl CrossIndex {
             Ok(guard) => guard,
             Err(poisoned) => poisoned.into_inner(),
         };
-        if let Some(book) = cached.as_ref() {
-            return Ok(book.clone());
+        let modified = std::fs::metadata(self.path.join(crate::stories::BOOK_FILE))
+            .and_then(|m| m.modified())
+            .ok();
+        if let Some((seen, book)) = cached.as_ref() {
+            if *seen == modified {
+                return Ok(book.clone());
+            }
         }
         let book = std::sync::Arc::new(StoryBook::load(&self.path)?);
-        *cached = Some(book.clone());
+        *cached = Some((modified, book.clone()));
         Ok(book)
     }
 

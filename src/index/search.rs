@@ -4,7 +4,7 @@
 use std::ops::Bound;
 
 use serde::Serialize;
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
@@ -26,6 +26,11 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Only articles of this story.
     pub story: Option<String>,
+    /// Hits to skip before the first returned (pagination).
+    pub offset: usize,
+    /// Also count every match (`SearchResults::total`). Counting visits every match, so
+    /// the top hits can no longer skip blocks that cannot reach them: ask only when shown.
+    pub count_total: bool,
 }
 
 /// One matching article.
@@ -52,6 +57,8 @@ pub struct SearchHit {
 pub struct SearchResults {
     pub hits: Vec<SearchHit>,
     pub warning: Option<String>,
+    /// Every match, when the request asked for the count.
+    pub total: Option<usize>,
 }
 
 impl CrossIndex {
@@ -107,7 +114,15 @@ impl CrossIndex {
         } else {
             Box::new(BooleanQuery::new(clauses))
         };
-        let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
+        let top_docs = TopDocs::with_limit(limit)
+            .and_offset(request.offset)
+            .order_by_score();
+        let (top, total) = if request.count_total {
+            let (top, total) = searcher.search(&*query, &(top_docs, Count))?;
+            (top, Some(total))
+        } else {
+            (searcher.search(&*query, &top_docs)?, None)
+        };
         let snippets = SnippetGenerator::create(&searcher, &*text_query, f.body).ok();
         let book = self.story_book()?;
         let mut hits = Vec::with_capacity(top.len());
@@ -144,7 +159,11 @@ impl CrossIndex {
                 story: super::claims::article_story(&doc, &f, &book),
             });
         }
-        Ok(SearchResults { hits, warning })
+        Ok(SearchResults {
+            hits,
+            warning,
+            total,
+        })
     }
 }
 
