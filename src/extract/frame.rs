@@ -297,6 +297,8 @@ const CUT_WORDS: &[&str] = &[
     "layoffs",
     "redundancies",
     "redundant",
+    "reduction",
+    "reductions",
     "shed",
     "sheds",
     "shedding",
@@ -316,8 +318,11 @@ pub fn jobs_cut(tk: &Toks, entity: &str, a: usize, b: usize, ta: usize, tb: usiz
     let before = (a.saturating_sub(CUT_WINDOW).max(ta)..a).rev();
     let after = b..(b + CUT_WINDOW).min(tb);
     let mut near = false;
+    // "cut 5% of its staff, around 10,000 people": a figure set off by a comma restates
+    // the one before it, whose verb it shares
+    let restates = tk.punct(a.wrapping_sub(1), ',');
     for j in before {
-        if tk.punct(j, ';') || tk.is_num(j) {
+        if tk.punct(j, ';') || (tk.is_num(j) && !restates) {
             break;
         }
         near |= tk.any(j, CUT_WORDS);

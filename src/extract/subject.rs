@@ -44,7 +44,7 @@ fn noun_status(head: &str) -> Option<(&'static str, bool)> {
         "deaths" | "death" | "fatalities" | "casualties" | "bodies" | "dead" | "mortalities" => {
             ("dead", true)
         }
-        "injured" | "wounded" | "injuries" => ("injured", true),
+        "injured" | "wounded" | "injuries" | "hurt" => ("injured", true),
         "missing" => ("missing", true),
         "displaced" => ("displaced", true),
         "evacuees" => ("evacuated", true),
@@ -84,9 +84,9 @@ pub fn entity(head: &str, status: &str) -> String {
             "hostages"
         }
         "people" | "persons" | "person" | "residents" | "civilians" | "victims" | "deaths"
-        | "death" | "casualties" | "bodies" | "injured" | "wounded" | "missing" | "displaced"
-        | "evacuees" | "fatalities" | "individuals" | "dead" | "injuries" | "arrests" | "lives"
-        | "mortalities" => "people",
+        | "death" | "casualties" | "bodies" | "injured" | "wounded" | "hurt" | "missing"
+        | "displaced" | "evacuees" | "fatalities" | "individuals" | "dead" | "injuries"
+        | "arrests" | "lives" | "mortalities" => "people",
         // Those an event befalls, named by what they were doing: in news about one event
         // they are its people ("1,301 pilgrims died" and "1,301 people died" are one toll).
         // Groups within them (children, women, soldiers) stay apart: a part, not the whole.
