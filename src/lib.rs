@@ -16,6 +16,7 @@ pub mod model;
 pub mod pipeline;
 pub mod reliability;
 pub mod report;
+pub mod serve;
 pub mod stories;
 
 pub use error::{panic_message, Error, Result};

@@ -7,6 +7,7 @@ mod index;
 mod report;
 mod run;
 mod search;
+mod serve;
 mod sources;
 mod stats;
 mod stories;
@@ -52,6 +53,8 @@ pub enum Command {
     Stats(stats::Args),
     /// The stories (events) the articles report: dates, outlets, defining terms.
     Stories(stories::Args),
+    /// A local web app and JSON API for searching claims across sources.
+    Serve(serve::Args),
 }
 
 /// Output formats shared by the subcommands; each accepts the ones it supports.
@@ -74,6 +77,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Gen(args) => gen::run(args),
         Command::Stats(args) => stats::run(&cli.index, args),
         Command::Stories(args) => stories::run(&cli.index, args),
+        Command::Serve(args) => serve::run(&cli.index, args),
     }
 }
 

@@ -561,6 +561,27 @@ fn methods(out: &mut String) {
     out.push_str("</section>\n");
 }
 
+/// The report's stylesheet, for pages that show report fragments (`crosscheck serve`).
+pub fn stylesheet() -> &'static str {
+    CSS
+}
+
+/// One cluster as the report shows it (its facts, number line, timeline, claims and
+/// discrepancies), numbered `n`: the server's cluster and story pages use the same code.
+pub fn cluster_fragment(n: usize, cluster: &Cluster, data: &ReportData) -> String {
+    let lookup = Lookup::new(data);
+    let mut out = String::new();
+    cluster_section(&mut out, n, cluster, &lookup);
+    out
+}
+
+/// The source-reliability section (chart, table, explanations) as the report shows it.
+pub fn sources_fragment(data: &ReportData) -> String {
+    let mut out = String::new();
+    sources(&mut out, data);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::svg::timeline::{day_number, short_date};

@@ -1,0 +1,218 @@
+//! The JSON API: the CLI's contracts (search hits, stories, claims, compare clusters,
+//! sources), wrapped in an object per endpoint. Also the reads the pages share with it.
+
+use axum::extract::{Path, Query, State as AxumState};
+use axum::Json;
+use serde_json::{json, Value};
+
+use super::{blocking, number, optional, required, Params, ServeError, State, MAX_LIMIT};
+use crate::error::{Error, Result};
+use crate::index::{ClaimQuery, CrossIndex, SearchHit, SearchRequest};
+use crate::model::{Claim, Cluster, ReportData, SourcesReport, StorySummary};
+
+type Answer = std::result::Result<Json<Value>, ServeError>;
+
+/// One page of search hits and the number of all matches.
+pub(super) struct HitPage {
+    pub hits: Vec<SearchHit>,
+    pub total: usize,
+    pub warning: Option<String>,
+}
+
+/// The search a request's parameters ask for.
+pub(super) fn search_request(params: &Params) -> std::result::Result<SearchRequest, ServeError> {
+    Ok(SearchRequest {
+        query: required(params, "q")?.to_owned(),
+        outlet: optional(params, "outlet"),
+        since: optional(params, "since"),
+        until: optional(params, "until"),
+        story: optional(params, "story"),
+        limit: number(params, "limit", 10, 1, MAX_LIMIT)?,
+        offset: number(params, "offset", 0, 0, 100_000)?,
+        count_total: true,
+    })
+}
+
+pub(super) fn hit_page(index: &CrossIndex, request: &SearchRequest) -> Result<HitPage> {
+    let results = index.search(request)?;
+    Ok(HitPage {
+        total: results.total.unwrap_or(results.hits.len()),
+        hits: results.hits,
+        warning: results.warning,
+    })
+}
+
+/// A story with its comparison, as the report builds it for that story alone.
+pub(super) struct StoryView {
+    pub summary: StorySummary,
+    pub data: ReportData,
+}
+
+pub(super) fn story_view(index: &CrossIndex, id: &str) -> Result<StoryView> {
+    let book = index.story_book()?;
+    let id = book.canonical_id(id).to_owned();
+    let summary = index
+        .stories(None)?
+        .into_iter()
+        .find(|s| s.story_id == id)
+        .ok_or(Error::NoStory { id: id.clone() })?;
+    let mut data = crate::pipeline::report_data(index, None, Some(&id), None)?;
+    // most severe disagreement first, then the most reported
+    data.clusters.sort_by(|a, b| {
+        worst(b)
+            .total_cmp(&worst(a))
+            .then(b.claims.len().cmp(&a.claims.len()))
+            .then(a.cluster_id.cmp(&b.cluster_id))
+    });
+    Ok(StoryView { summary, data })
+}
+
+fn worst(cluster: &Cluster) -> f64 {
+    cluster
+        .discrepancies
+        .iter()
+        .map(|d| d.severity)
+        .fold(0.0, f64::max)
+}
+
+/// A cluster and the report data of its story. `story` (the id pages link with) saves
+/// comparing every story to find it.
+pub(super) fn cluster_view(
+    index: &CrossIndex,
+    id: &str,
+    story: Option<&str>,
+) -> Result<Option<(Cluster, ReportData)>> {
+    let stories: Vec<String> = match story {
+        Some(story) => vec![story.to_owned()],
+        None => index
+            .story_book()?
+            .live_stories()
+            .iter()
+            .map(|s| s.id.clone())
+            .collect(),
+    };
+    for story in stories {
+        let data = crate::pipeline::report_data(index, None, Some(&story), None)?;
+        if let Some(cluster) = data.clusters.iter().find(|c| c.cluster_id == id) {
+            return Ok(Some((cluster.clone(), data)));
+        }
+    }
+    Ok(None)
+}
+
+pub(super) fn claim_query(params: &Params) -> std::result::Result<ClaimQuery, ServeError> {
+    Ok(ClaimQuery {
+        text: optional(params, "q"),
+        story: optional(params, "story"),
+        outlet: optional(params, "outlet"),
+        key: optional(params, "key"),
+        limit: Some(number(params, "limit", 50, 1, MAX_LIMIT)?),
+        ..ClaimQuery::default()
+    })
+}
+
+pub(super) fn sources_report(index: &CrossIndex, story: Option<String>) -> Result<SourcesReport> {
+    let claims: Vec<Claim> = index.claims(&ClaimQuery {
+        story,
+        ..ClaimQuery::default()
+    })?;
+    Ok(crate::reliability::corpus::sources_from_claims(&claims))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> std::result::Result<Value, ServeError> {
+    serde_json::to_value(value).map_err(|e| ServeError::from(Error::Json(e.to_string())))
+}
+
+/// `GET /api/search?q=&limit=&offset=&outlet=&since=&until=&story=`
+pub(super) async fn search(
+    AxumState(state): AxumState<State>,
+    Query(params): Query<Params>,
+) -> Answer {
+    let request = search_request(&params)?;
+    let page = blocking(&state, move |index| hit_page(index, &request)).await?;
+    let hits: Vec<Value> = page
+        .hits
+        .iter()
+        .map(|h| {
+            json!({
+                "article_id": h.article_id,
+                "outlet": h.outlet,
+                "title": h.title,
+                "date": h.date,
+                "url": h.url,
+                "snippet": h.snippet,
+                "highlights": h.highlights,
+                "story": h.story,
+                "score": h.score,
+            })
+        })
+        .collect();
+    let mut body = json!({ "hits": hits, "total": page.total });
+    if let Some(warning) = page.warning {
+        body["warning"] = json!(warning);
+    }
+    Ok(Json(body))
+}
+
+/// `GET /api/stories`
+pub(super) async fn stories(AxumState(state): AxumState<State>) -> Answer {
+    let stories = blocking(&state, |index| index.stories(None)).await?;
+    Ok(Json(json!({ "stories": to_json(&stories)? })))
+}
+
+/// `GET /api/stories/{id}`: the story object plus its clusters.
+pub(super) async fn story(AxumState(state): AxumState<State>, Path(id): Path<String>) -> Answer {
+    let view = blocking(&state, move |index| story_view(index, &id)).await?;
+    let mut body = to_json(&view.summary)?;
+    body["clusters"] = to_json(&view.data.clusters)?;
+    body["internal"] = to_json(&view.data.internal)?;
+    Ok(Json(body))
+}
+
+/// `GET /api/claims?q=&story=&outlet=&key=&limit=`
+pub(super) async fn claims(
+    AxumState(state): AxumState<State>,
+    Query(params): Query<Params>,
+) -> Answer {
+    let query = claim_query(&params)?;
+    let claims = blocking(&state, move |index| index.claims(&query)).await?;
+    Ok(Json(json!({ "claims": to_json(&claims)? })))
+}
+
+/// `GET /api/clusters/{id}?story=`: the compare contract's cluster, plus the claims it
+/// holds as claim objects.
+pub(super) async fn cluster(
+    AxumState(state): AxumState<State>,
+    Path(id): Path<String>,
+    Query(params): Query<Params>,
+) -> Answer {
+    let story = optional(&params, "story");
+    let wanted = id.clone();
+    let found = blocking(&state, move |index| {
+        cluster_view(index, &wanted, story.as_deref())
+    })
+    .await?;
+    let Some((cluster, data)) = found else {
+        return Err(ServeError::not_found(format!(
+            "no cluster {id:?}: cluster ids are listed by /api/stories/{{id}}"
+        )));
+    };
+    let members: Vec<&Claim> = data
+        .claims
+        .iter()
+        .filter(|c| cluster.claims.contains(&c.claim_id))
+        .collect();
+    let mut body = to_json(&cluster)?;
+    body["claim_details"] = to_json(&members)?;
+    Ok(Json(body))
+}
+
+/// `GET /api/sources?story=`: the sources contract.
+pub(super) async fn sources(
+    AxumState(state): AxumState<State>,
+    Query(params): Query<Params>,
+) -> Answer {
+    let story = optional(&params, "story");
+    let report = blocking(&state, move |index| sources_report(index, story)).await?;
+    Ok(Json(to_json(&report)?))
+}

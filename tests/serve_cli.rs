@@ -1,0 +1,350 @@
+//! `crosscheck serve` end to end: a real server on an ephemeral port over an index of the
+//! sample corpus, asked the way a client and a person would (the JSON API, the pages, and
+//! the pages in headless Chromium), including while `crosscheck index` adds articles.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use common::{text, Workspace};
+use serde_json::Value;
+
+/// A running server, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(ws: &Workspace) -> Server {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("crosscheck"))
+            .arg("--index")
+            .arg(ws.index_dir())
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start crosscheck serve");
+        let mut line = String::new();
+        let stdout = child.stdout.take().expect("piped stdout");
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("the server prints its address");
+        let port = line
+            .trim()
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {line:?}"));
+        Server { child, port }
+    }
+
+    /// `GET path`: (status, content type, body).
+    fn get(&self, path: &str) -> (u16, String, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send request");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("read response");
+        let raw = text(&raw);
+        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let content_type = head
+            .lines()
+            .find_map(|l| {
+                l.to_ascii_lowercase()
+                    .strip_prefix("content-type:")
+                    .map(|v| v.trim().to_owned())
+            })
+            .unwrap_or_default();
+        (status, content_type, body.to_owned())
+    }
+
+    fn json(&self, path: &str) -> (u16, Value) {
+        let (status, content_type, body) = self.get(path);
+        assert!(
+            content_type.starts_with("application/json"),
+            "{path}: {content_type}"
+        );
+        let value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: {e}: {body}"));
+        (status, value)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn repo(rel: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// An index of the sample corpus, plus one article whose text tries to break out of HTML.
+fn indexed() -> Workspace {
+    let ws = Workspace::new();
+    ws.write(
+        "extra/hostile.txt",
+        "Title: Flood <script>alert('t')</script> update\nOutlet: Hostile <b>Wire</b>\n\
+         Date: 2025-05-14\n\nAt least 12 people died in Valdora, <img src=x onerror=alert(1)> \
+         officials said on Wednesday.\n",
+    );
+    let corpus = repo("corpus");
+    let out = ws.run(&[
+        "index",
+        corpus.to_str().unwrap_or_default(),
+        ws.path("extra").to_str().unwrap_or_default(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    ws
+}
+
+#[test]
+fn the_json_api_wraps_the_contracts() {
+    let ws = indexed();
+    let server = Server::start(&ws);
+
+    let (status, body) = server.json("/api/search?q=hostages&limit=2");
+    assert_eq!(status, 200, "{body}");
+    let hits = body["hits"].as_array().expect("hits");
+    let total = body["total"].as_u64().expect("total") as usize;
+    assert_eq!(hits.len(), 2);
+    assert!(total >= 2, "{body}");
+    for field in [
+        "article_id",
+        "outlet",
+        "title",
+        "date",
+        "url",
+        "snippet",
+        "story",
+        "score",
+    ] {
+        assert!(hits[0].get(field).is_some(), "{field} in {}", hits[0]);
+    }
+    // pages are stable: two pages of two are the first four
+    let (_, four) = server.json("/api/search?q=hostages&limit=4");
+    let (_, second) = server.json("/api/search?q=hostages&limit=2&offset=2");
+    let ids = |v: &Value| -> Vec<String> {
+        v["hits"]
+            .as_array()
+            .map(|a| a.iter().map(|h| h["article_id"].to_string()).collect())
+            .unwrap_or_default()
+    };
+    let mut paged = ids(&body);
+    paged.extend(ids(&second));
+    assert_eq!(paged, ids(&four));
+
+    let (status, body) = server.json("/api/stories");
+    assert_eq!(status, 200);
+    let stories = body["stories"].as_array().expect("stories").clone();
+    assert_eq!(stories.len(), 3, "the sample corpus holds three stories");
+    let id = stories[0]["story_id"]
+        .as_str()
+        .expect("story id")
+        .to_owned();
+
+    let (status, story) = server.json(&format!("/api/stories/{id}"));
+    assert_eq!(status, 200);
+    assert_eq!(story["story_id"], stories[0]["story_id"]);
+    let clusters = story["clusters"].as_array().expect("clusters").clone();
+    assert!(!clusters.is_empty());
+    assert!(clusters.iter().all(|c| c["story"] == story["story_id"]));
+
+    let cluster = &clusters[0];
+    let cluster_id = cluster["cluster_id"].as_str().expect("cluster id");
+    for path in [
+        format!("/api/clusters/{cluster_id}"),
+        format!("/api/clusters/{cluster_id}?story={id}"),
+    ] {
+        let (status, found) = server.json(&path);
+        assert_eq!(status, 200, "{path}");
+        assert_eq!(found["cluster_id"], cluster["cluster_id"]);
+        assert_eq!(
+            found["claim_details"].as_array().map(Vec::len),
+            cluster["claims"].as_array().map(Vec::len)
+        );
+    }
+
+    let (status, claims) = server.json(&format!("/api/claims?q=killed&story={id}"));
+    assert_eq!(status, 200);
+    let claims = claims["claims"].as_array().expect("claims").clone();
+    assert!(claims
+        .iter()
+        .all(|c| c["story"].as_str() == Some(id.as_str())));
+
+    let (status, sources) = server.json("/api/sources");
+    assert_eq!(status, 200);
+    assert!(!sources["sources"].as_array().expect("sources").is_empty());
+}
+
+#[test]
+fn bad_requests_get_an_error_a_person_can_act_on() {
+    let ws = indexed();
+    let server = Server::start(&ws);
+    let long = format!("/api/search?q={}", "a".repeat(10_000));
+    for (path, status) in [
+        ("/api/search", 400),
+        ("/api/search?q=", 400),
+        ("/api/search?q=toll&limit=0", 400),
+        ("/api/search?q=toll&limit=ten", 400),
+        ("/api/search?q=toll&offset=-1", 400),
+        ("/api/search?q=toll&since=yesterday", 400),
+        ("/api/stories/no-such-story", 404),
+        ("/api/clusters/no-such-cluster", 404),
+        (long.as_str(), 400),
+    ] {
+        let (got, body) = server.json(path);
+        assert_eq!(got, status, "{path}: {body}");
+        let message = body["error"].as_str().unwrap_or_default();
+        assert!(message.len() > 10, "{path}: {body}");
+    }
+}
+
+#[test]
+fn pages_escape_article_text_and_link_story_to_cluster() {
+    let ws = indexed();
+    let server = Server::start(&ws);
+    let (status, content_type, home) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(content_type.starts_with("text/html"), "{content_type}");
+    assert!(home.contains("<form") && home.contains("action=\"/search\""));
+
+    let (status, _, page) = server.get("/search?q=Valdora+died");
+    assert_eq!(status, 200);
+    assert!(page.contains("<mark>"), "matched words are marked");
+    assert!(!page.contains("<script>alert"), "article text is escaped");
+    assert!(!page.contains("<img src=x"), "article text is escaped");
+    assert!(page.contains("&lt;script&gt;") || page.contains("&lt;img"));
+
+    // from a story page to one of its clusters, by the links on the page
+    let (_, body) = server.json("/api/stories");
+    let id = body["stories"][0]["story_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let (status, _, story) = server.get(&format!("/stories/{id}"));
+    assert_eq!(status, 200);
+    let link = story
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .find(|href| href.starts_with("/clusters/"))
+        .expect("a link to a cluster")
+        .replace("&amp;", "&");
+    let (status, _, cluster) = server.get(&link);
+    assert_eq!(status, 200, "{link}");
+    assert!(cluster.contains("<svg"), "the cluster's number line");
+
+    for path in ["/sources", "/claims?q=killed", "/search"] {
+        let (status, _, _) = server.get(path);
+        assert_eq!(status, 200, "{path}");
+    }
+    let (status, _, _) = server.get("/stories/no-such-story");
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn search_sees_articles_indexed_while_it_runs() {
+    let ws = indexed();
+    let server = Server::start(&ws);
+    let (_, before) = server.json("/api/search?q=zephyrine");
+    assert_eq!(before["total"], 0);
+    ws.write(
+        "later/new.txt",
+        "Title: Zephyrine ferry\nOutlet: Late Wire\nDate: 2025-05-21\n\n\
+         The Zephyrine ferry carried 212 passengers, the port authority said.\n",
+    );
+    let out = ws.run(&["index", ws.path("later").to_str().unwrap_or_default()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (status, after) = server.json("/api/search?q=zephyrine");
+    assert_eq!(status, 200);
+    assert_eq!(after["total"], 1, "{after}");
+    let (_, stories) = server.json("/api/stories");
+    let story = after["hits"][0]["story"].clone();
+    assert!(
+        stories["stories"]
+            .as_array()
+            .is_some_and(|all| all.iter().any(|s| s["story_id"] == story)),
+        "the new article's story is listed"
+    );
+}
+
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|bin| {
+            Command::new(bin)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+/// The page at `url` as headless Chromium renders it (no script runs on these pages).
+fn rendered(bin: &str, profile: &Path, url: &str) -> String {
+    let out = Command::new(bin)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(url)
+        .output()
+        .expect("run chromium");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+#[test]
+fn a_person_searches_and_opens_a_story_in_chromium() {
+    let Some(bin) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have chromium (.ci/run installs it)"
+        );
+        println!("skipped: no chromium on this machine");
+        return;
+    };
+    let ws = indexed();
+    let server = Server::start(&ws);
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let profile = ws.path("profile");
+    let home = rendered(bin, &profile, &format!("{base}/"));
+    assert!(
+        home.contains("Stories with the most disagreement"),
+        "{home}"
+    );
+    // the form is a GET form: submitting it opens its action with the query
+    let results = rendered(bin, &profile, &format!("{base}/search?q=hostages"));
+    assert!(results.contains("articles match"), "{results}");
+    assert!(results.contains("<mark>"));
+    let story = results
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .find(|href| href.starts_with("/stories/"))
+        .expect("a result links its story")
+        .to_owned();
+    let page = rendered(bin, &profile, &format!("{base}{story}"));
+    assert!(page.contains("Figures and quotes compared"), "{page}");
+    assert!(page.contains("<svg"), "the number line rendered");
+}
