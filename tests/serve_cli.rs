@@ -9,6 +9,7 @@ use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
+use common::cdp::Browser;
 use common::{text, Workspace};
 use serde_json::Value;
 
@@ -293,29 +294,17 @@ fn chromium() -> Option<&'static str> {
         })
 }
 
-/// The page at `url` as headless Chromium renders it (no script runs on these pages).
-fn rendered(bin: &str, profile: &Path, url: &str) -> String {
-    let out = Command::new(bin)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(url)
-        .output()
-        .expect("run chromium");
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    text(&out.stdout)
+/// With `UPDATE_SCREENSHOTS=1`, the page as shown goes to `docs/` for the README.
+fn keep_screenshot(browser: &mut Browser, name: &str) {
+    if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
+        let png = browser.screenshot();
+        assert!(png.starts_with(b"\x89PNG"), "a PNG");
+        std::fs::write(repo("docs").join(name), png).expect("write screenshot");
+    }
 }
 
 #[test]
-fn a_person_searches_and_opens_a_story_in_chromium() {
+fn a_person_searches_and_opens_a_story_and_a_cluster_in_chromium() {
     let Some(bin) = chromium() else {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -327,24 +316,59 @@ fn a_person_searches_and_opens_a_story_in_chromium() {
     let ws = indexed();
     let server = Server::start(&ws);
     let base = format!("http://127.0.0.1:{}", server.port);
-    let profile = ws.path("profile");
-    let home = rendered(bin, &profile, &format!("{base}/"));
-    assert!(
-        home.contains("Stories with the most disagreement"),
-        "{home}"
-    );
-    // the form is a GET form: submitting it opens its action with the query
-    let results = rendered(bin, &profile, &format!("{base}/search?q=hostages"));
+    let mut browser = Browser::launch(bin, &ws.path("profile"));
+
+    browser.navigate(&format!("{base}/"));
+    assert!(browser
+        .html()
+        .contains("Stories with the most disagreement"));
+    keep_screenshot(&mut browser, "serve-home.png");
+
+    // type a query into the search box and press Enter
+    browser.click("#q");
+    browser.type_text("hostages held");
+    browser.press_enter();
+    browser.wait_for_load();
+    let results = browser.html();
     assert!(results.contains("articles match"), "{results}");
-    assert!(results.contains("<mark>"));
-    let story = results
-        .split("href=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .find(|href| href.starts_with("/stories/"))
-        .expect("a result links its story")
-        .to_owned();
-    let page = rendered(bin, &profile, &format!("{base}{story}"));
-    assert!(page.contains("Figures and quotes compared"), "{page}");
-    assert!(page.contains("<svg"), "the number line rendered");
+    assert!(results.contains("<mark>"), "matched words are marked");
+    assert_eq!(
+        browser.eval("new URLSearchParams(location.search).get('q')"),
+        "hostages held"
+    );
+    keep_screenshot(&mut browser, "serve-search.png");
+
+    // open a result's story, then one of its clusters
+    browser.click("a[href^='/stories/']");
+    browser.wait_for_load();
+    assert!(browser.html().contains("Figures and quotes compared"));
+    keep_screenshot(&mut browser, "serve-story.png");
+    browser.click("a[href^='/clusters/']");
+    browser.wait_for_load();
+    assert_eq!(
+        browser.eval("document.querySelectorAll('figure.chart svg').length > 0"),
+        true,
+        "the number line is shown"
+    );
+    keep_screenshot(&mut browser, "serve-cluster.png");
+
+    browser.navigate(&format!("{base}/sources"));
+    keep_screenshot(&mut browser, "serve-sources.png");
+
+    // a hostile article shows as text: no element it tried to plant exists
+    browser.navigate(&format!("{base}/search?q=Valdora+died+officials"));
+    let planted = browser.eval(
+        "document.querySelectorAll('script, img, iframe, [onerror], [onload],          a[href^=\"javascript:\"], main b').length",
+    );
+    assert_eq!(planted, 0, "{}", browser.html());
+    let shown = browser.eval("document.body.textContent");
+    let shown = shown.as_str().unwrap_or_default();
+    assert!(shown.contains("<img src=x onerror=alert(1)>"), "{shown}");
+    assert!(shown.contains("Hostile <b>Wire</b>"), "{shown}");
+
+    assert!(
+        browser.errors.is_empty(),
+        "page errors: {:?}",
+        browser.errors
+    );
 }

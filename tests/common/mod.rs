@@ -1,6 +1,7 @@
 //! Helpers shared by the end-to-end tests: a temp workspace and the `crosscheck` binary.
 #![allow(dead_code)]
 
+pub mod cdp;
 pub mod gold;
 
 use std::path::{Path, PathBuf};
