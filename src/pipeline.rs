@@ -467,12 +467,10 @@ pub fn report_data(
         story: story.map(str::to_owned),
         ..ClaimQuery::default()
     })?;
-    let mut articles = index.article_metas()?;
-    if let Some(story) = story {
-        let book = index.story_book()?;
-        let story = book.canonical_id(story);
-        articles.retain(|a| a.story.as_deref() == Some(story));
-    }
+    let articles = match story {
+        Some(story) => index.story_article_metas(story)?,
+        None => index.article_metas()?,
+    };
     let mut report = build_report(claims, articles, hits.as_deref(), query, generated_at);
     if let Some(story) = story {
         report.title = format!("{} (story {story})", report.title);
@@ -483,9 +481,15 @@ pub fn report_data(
         .filter_map(|c| c.story.as_deref())
         .chain(report.articles.iter().filter_map(|a| a.story.as_deref()))
         .collect();
-    let mut stories = index.stories(None)?;
-    stories.retain(|s| shown.contains(s.story_id.as_str()));
-    report.stories = stories;
+    report.stories = match story {
+        // one story: its summary alone, not every story's
+        Some(story) => vec![index.story(story)?],
+        None => {
+            let mut stories = index.stories(None)?;
+            stories.retain(|s| shown.contains(s.story_id.as_str()));
+            stories
+        }
+    };
     Ok(report)
 }
 

@@ -6,11 +6,10 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-use common::cdp::Browser;
-use common::{text, Workspace};
+use common::cdp::{chromium, Browser};
+use common::{repo, text, Workspace};
 use serde_json::Value;
 
 /// A running server, stopped when dropped.
@@ -87,10 +86,6 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn repo(rel: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
 /// An index of the sample corpus, plus one article whose text tries to break out of HTML.
@@ -281,17 +276,6 @@ fn search_sees_articles_indexed_while_it_runs() {
             .is_some_and(|all| all.iter().any(|s| s["story_id"] == story)),
         "the new article's story is listed"
     );
-}
-
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|bin| {
-            Command::new(bin)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
 }
 
 /// With `UPDATE_SCREENSHOTS=1`, the page as shown goes to `docs/` for the README.

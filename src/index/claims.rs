@@ -374,13 +374,29 @@ impl CrossIndex {
 impl CrossIndex {
     /// Every article's metadata (not its text), ordered by date then id.
     pub fn article_metas(&self) -> Result<Vec<crate::model::ArticleMeta>> {
-        self.guarded(|| self.article_metas_unguarded())
+        self.guarded(|| self.article_metas_unguarded(None))
     }
 
-    fn article_metas_unguarded(&self) -> Result<Vec<crate::model::ArticleMeta>> {
+    /// The metadata of one story's articles, ordered by date then id: read through the
+    /// story's postings, not the whole index.
+    pub fn story_article_metas(&self, story: &str) -> Result<Vec<crate::model::ArticleMeta>> {
+        self.guarded(|| self.article_metas_unguarded(Some(story)))
+    }
+
+    fn article_metas_unguarded(
+        &self,
+        story: Option<&str>,
+    ) -> Result<Vec<crate::model::ArticleMeta>> {
         let searcher = self.searcher()?;
         let book = self.story_book()?;
-        let query = term(self.fields.doc_type, super::schema::ARTICLE);
+        let articles = term(self.fields.doc_type, super::schema::ARTICLE);
+        let query: Box<dyn Query> = match story {
+            None => articles,
+            Some(story) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, articles),
+                (Occur::Must, self.story_filter(story)?),
+            ])),
+        };
         let mut metas = Vec::new();
         for address in searcher.search(&*query, &DocSetCollector)? {
             let doc: TantivyDocument = searcher.doc(address)?;

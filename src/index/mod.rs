@@ -148,6 +148,20 @@ impl CrossIndex {
         Ok(book)
     }
 
+    /// What the index holds now, as a value that changes whenever a commit or a new story
+    /// book changes it (for caches of whole-index answers).
+    pub fn version(&self) -> Result<(u64, Option<std::time::SystemTime>)> {
+        let opstamp = self
+            .index
+            .load_metas()
+            .map_err(|e| damaged(&self.path, e))?
+            .opstamp;
+        let book = std::fs::metadata(self.path.join(crate::stories::BOOK_FILE))
+            .and_then(|m| m.modified())
+            .ok();
+        Ok((opstamp, book))
+    }
+
     /// Drops the cached story book, after a writer saved a new one.
     pub(crate) fn forget_story_book(&self) {
         match self.story_book.lock() {

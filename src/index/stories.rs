@@ -30,40 +30,9 @@ impl CrossIndex {
                 by_story.entry(story.clone()).or_default().push(meta);
             }
         }
-        let searcher = self.searcher()?;
         let mut stories = Vec::with_capacity(by_story.len());
         for (id, articles) in &by_story {
-            let aliases = book.aliases(id);
-            let clauses: Vec<(Occur, Box<dyn Query>)> = aliases
-                .iter()
-                .map(|alias| (Occur::Should, term(self.fields.story, alias)))
-                .collect();
-            let documents = searcher.search(&BooleanQuery::new(clauses), &Count)?;
-            let known = book.canonical(id);
-            let dates: BTreeSet<&str> = articles.iter().filter_map(|a| a.date.as_deref()).collect();
-            let book_date = |day: Option<i64>| day.and_then(crate::dates::iso);
-            stories.push(StorySummary {
-                story_id: id.clone(),
-                label: known.map_or_else(|| id.clone(), |s| s.label()),
-                first_date: dates
-                    .first()
-                    .map(|d| (*d).to_owned())
-                    .or_else(|| book_date(known.and_then(|s| s.first_day))),
-                last_date: dates
-                    .last()
-                    .map(|d| (*d).to_owned())
-                    .or_else(|| book_date(known.and_then(|s| s.last_day))),
-                articles: articles.len(),
-                claims: documents.saturating_sub(articles.len()),
-                outlets: articles
-                    .iter()
-                    .filter_map(|a| a.outlet.clone())
-                    .collect::<BTreeSet<_>>()
-                    .into_iter()
-                    .collect(),
-                terms: known.map(|s| s.terms()).unwrap_or_default(),
-                article_ids: articles.iter().map(|a| a.id.clone()).collect(),
-            });
+            stories.push(self.summarise(&book, id, articles)?);
         }
         match query.filter(|q| !q.trim().is_empty()) {
             None => {
@@ -92,5 +61,56 @@ impl CrossIndex {
                 Ok(stories)
             }
         }
+    }
+
+    /// One story's summary, read through its own articles (the API's story page).
+    pub fn story(&self, id: &str) -> Result<StorySummary> {
+        self.guarded(|| {
+            let book = self.story_book()?;
+            let id = book.canonical_id(id).to_owned();
+            let metas = self.story_article_metas(&id)?;
+            let articles: Vec<&crate::model::ArticleMeta> = metas.iter().collect();
+            self.summarise(&book, &id, &articles)
+        })
+    }
+
+    fn summarise(
+        &self,
+        book: &crate::stories::StoryBook,
+        id: &str,
+        articles: &[&crate::model::ArticleMeta],
+    ) -> Result<StorySummary> {
+        let searcher = self.searcher()?;
+        let aliases = book.aliases(id);
+        let clauses: Vec<(Occur, Box<dyn Query>)> = aliases
+            .iter()
+            .map(|alias| (Occur::Should, term(self.fields.story, alias)))
+            .collect();
+        let documents = searcher.search(&BooleanQuery::new(clauses), &Count)?;
+        let known = book.canonical(id);
+        let dates: BTreeSet<&str> = articles.iter().filter_map(|a| a.date.as_deref()).collect();
+        let book_date = |day: Option<i64>| day.and_then(crate::dates::iso);
+        Ok(StorySummary {
+            story_id: id.to_owned(),
+            label: known.map_or_else(|| id.to_owned(), |s| s.label()),
+            first_date: dates
+                .first()
+                .map(|d| (*d).to_owned())
+                .or_else(|| book_date(known.and_then(|s| s.first_day))),
+            last_date: dates
+                .last()
+                .map(|d| (*d).to_owned())
+                .or_else(|| book_date(known.and_then(|s| s.last_day))),
+            articles: articles.len(),
+            claims: documents.saturating_sub(articles.len()),
+            outlets: articles
+                .iter()
+                .filter_map(|a| a.outlet.clone())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+            terms: known.map(|s| s.terms()).unwrap_or_default(),
+            article_ids: articles.iter().map(|a| a.id.clone()).collect(),
+        })
     }
 }

@@ -216,13 +216,7 @@ fn adopt_unspecified_frames(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
         let Some(candidates) = framed.get(&(claims[*i].story.as_deref(), base)) else {
             continue;
         };
-        let own = context_words(&claims[*i]);
-        let best = candidates
-            .iter()
-            .map(|(n, words)| (jaccard(&own, words), *n))
-            .filter(|(score, _)| *score >= CONTEXT_SIMILARITY)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        if let Some((_, n)) = best {
+        if let Some(n) = most_alike(&claims[*i], candidates) {
             let from = &parsed[n].1;
             adopted.push((*i, from.measure.clone(), from.status.clone()));
         }
@@ -237,6 +231,18 @@ fn adopt_unspecified_frames(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
             parts.status = status.clone();
         }
     }
+}
+
+/// The candidate (a position and its context words) whose sentence reads most like the
+/// claim's, when alike enough; ties go to the earlier candidate.
+fn most_alike(claim: &Claim, candidates: &[(usize, Vec<String>)]) -> Option<usize> {
+    let own = context_words(claim);
+    candidates
+        .iter()
+        .map(|(n, words)| (jaccard(&own, words), *n))
+        .filter(|(score, _)| *score >= CONTEXT_SIMILARITY)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, n)| n)
 }
 
 /// The entity extraction gives a figure that only names a tally ("a tally gives at least
@@ -267,13 +273,7 @@ fn adopt_story_measure(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
         let Some(candidates) = measured.get(&claims[*i].story.as_deref()) else {
             continue;
         };
-        let own = context_words(&claims[*i]);
-        let best = candidates
-            .iter()
-            .map(|(n, words)| (jaccard(&own, words), *n))
-            .filter(|(score, _)| *score >= CONTEXT_SIMILARITY)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        if let Some((_, n)) = best {
+        if let Some(n) = most_alike(&claims[*i], candidates) {
             let from = &parsed[n].1;
             adopted.insert(*i, (from.measure.clone(), from.status.clone()));
         }

@@ -49,14 +49,8 @@ pub(super) struct StoryView {
 }
 
 pub(super) fn story_view(index: &CrossIndex, id: &str) -> Result<StoryView> {
-    let book = index.story_book()?;
-    let id = book.canonical_id(id).to_owned();
-    let summary = index
-        .stories(None)?
-        .into_iter()
-        .find(|s| s.story_id == id)
-        .ok_or(Error::NoStory { id: id.clone() })?;
-    let mut data = crate::pipeline::report_data(index, None, Some(&id), None)?;
+    let summary = index.story(id)?;
+    let mut data = crate::pipeline::report_data(index, None, Some(&summary.story_id), None)?;
     // most severe disagreement first, then the most reported
     data.clusters.sort_by(|a, b| {
         worst(b)
@@ -98,6 +92,25 @@ pub(super) fn cluster_view(
         }
     }
     Ok(None)
+}
+
+/// The cluster a request names (`{id}`, with `?story=` to skip the search), or 404.
+pub(super) async fn find_cluster(
+    state: &State,
+    id: String,
+    params: &Params,
+) -> std::result::Result<(Cluster, ReportData), ServeError> {
+    let story = optional(params, "story");
+    let wanted = id.clone();
+    blocking(state, move |index| {
+        cluster_view(index, &wanted, story.as_deref())
+    })
+    .await?
+    .ok_or_else(|| {
+        ServeError::not_found(format!(
+            "no cluster {id:?}: the clusters of a story are listed by /api/stories/{{id}}"
+        ))
+    })
 }
 
 pub(super) fn claim_query(params: &Params) -> std::result::Result<ClaimQuery, ServeError> {
@@ -154,10 +167,34 @@ pub(super) async fn search(
     Ok(Json(body))
 }
 
+/// Every story, read again only when the index changed: listing them reads every
+/// article's metadata.
+pub(super) async fn all_stories(
+    state: &State,
+) -> std::result::Result<std::sync::Arc<Vec<StorySummary>>, ServeError> {
+    let shared = state.clone();
+    blocking(state, move |index| {
+        let version = index.version()?;
+        let mut cache = match shared.stories.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some((seen, stories)) = cache.as_ref() {
+            if *seen == version {
+                return Ok(stories.clone());
+            }
+        }
+        let stories = std::sync::Arc::new(index.stories(None)?);
+        *cache = Some((version, stories.clone()));
+        Ok(stories)
+    })
+    .await
+}
+
 /// `GET /api/stories`
 pub(super) async fn stories(AxumState(state): AxumState<State>) -> Answer {
-    let stories = blocking(&state, |index| index.stories(None)).await?;
-    Ok(Json(json!({ "stories": to_json(&stories)? })))
+    let stories = all_stories(&state).await?;
+    Ok(Json(json!({ "stories": to_json(&*stories)? })))
 }
 
 /// `GET /api/stories/{id}`: the story object plus its clusters.
@@ -186,17 +223,7 @@ pub(super) async fn cluster(
     Path(id): Path<String>,
     Query(params): Query<Params>,
 ) -> Answer {
-    let story = optional(&params, "story");
-    let wanted = id.clone();
-    let found = blocking(&state, move |index| {
-        cluster_view(index, &wanted, story.as_deref())
-    })
-    .await?;
-    let Some((cluster, data)) = found else {
-        return Err(ServeError::not_found(format!(
-            "no cluster {id:?}: cluster ids are listed by /api/stories/{{id}}"
-        )));
-    };
+    let (cluster, data) = find_cluster(&state, id, &params).await?;
     let members: Vec<&Claim> = data
         .claims
         .iter()

@@ -23,6 +23,7 @@ use tokio::sync::Semaphore;
 
 use crate::error::{Error, Result};
 use crate::index::CrossIndex;
+use crate::model::StorySummary;
 
 mod api;
 mod pages;
@@ -52,7 +53,11 @@ struct AppState {
     /// Turns for index work; a turn is held until the work ends, even past its request.
     work: Arc<Semaphore>,
     timeout: Duration,
+    /// Every story, with the index version it was read at.
+    stories: std::sync::Mutex<Option<(IndexVersion, Arc<Vec<StorySummary>>)>>,
 }
+
+type IndexVersion = (u64, Option<std::time::SystemTime>);
 
 type State = Arc<AppState>;
 
@@ -64,6 +69,7 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         index,
         work: Arc::new(Semaphore::new(MAX_WORK_IN_FLIGHT)),
         timeout: options.request_timeout,
+        stories: std::sync::Mutex::new(None),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -284,6 +290,7 @@ mod tests {
             index,
             work: Arc::new(Semaphore::new(1)),
             timeout,
+            stories: std::sync::Mutex::new(None),
         })
     }
 

@@ -7,7 +7,9 @@ use axum::extract::{Path, Query, State as AxumState};
 use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::api::{claim_query, cluster_view, hit_page, search_request, sources_report, story_view};
+use super::api::{
+    all_stories, claim_query, find_cluster, hit_page, search_request, sources_report, story_view,
+};
 use super::{blocking, optional, Params, ServeError, State};
 use crate::model::{number_text, Claim, ReportData, SourcesReport, StorySummary};
 use crate::report::common::{explanation_body, reliability_text};
@@ -116,9 +118,10 @@ fn dates(story: &StorySummary) -> String {
 
 /// `/`: the search box and the stories whose outlets disagree most.
 pub(super) async fn home(AxumState(state): AxumState<State>) -> Page {
-    let ranked = blocking(&state, |index| {
+    let stories = all_stories(&state).await?;
+    let ranked = blocking(&state, move |index| {
         let mut rows = Vec::new();
-        for story in index.stories(None)?.into_iter().take(HOME_STORIES_COMPARED) {
+        for story in stories.iter().take(HOME_STORIES_COMPARED).cloned() {
             let claims = index.claims(&crate::index::ClaimQuery {
                 story: Some(story.story_id.clone()),
                 ..Default::default()
@@ -309,15 +312,7 @@ pub(super) async fn cluster(
     Path(id): Path<String>,
     Query(params): Query<Params>,
 ) -> Page {
-    let story = optional(&params, "story");
-    let wanted = id.clone();
-    let found = blocking(&state, move |index| {
-        cluster_view(index, &wanted, story.as_deref())
-    })
-    .await?;
-    let Some((cluster, data)) = found else {
-        return Err(ServeError::not_found(format!("no cluster {id:?} in this index")).into());
-    };
+    let (cluster, data) = find_cluster(&state, id, &params).await?;
     Ok(layout(
         &cluster.label,
         html! {

@@ -16,6 +16,29 @@ use tungstenite::{Message, WebSocket};
 /// How long a step may take before the test fails.
 const STEP: Duration = Duration::from_secs(20);
 
+/// Flags for a headless Chromium that stays quiet and offline.
+pub const HEADLESS_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
+/// Debian's Chromium (or another Chromium) on this machine, if any.
+pub fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|bin| {
+            Command::new(bin)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
 /// One browser with one page, closed when dropped.
 pub struct Browser {
     child: Child,
@@ -30,17 +53,8 @@ impl Browser {
     /// Starts `bin` headless with a fresh profile in `profile` and attaches to its page.
     pub fn launch(bin: &str, profile: &Path) -> Browser {
         let child = Command::new(bin)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--remote-debugging-port=0",
-                "--window-size=1200,900",
-            ])
+            .args(HEADLESS_FLAGS)
+            .args(["--remote-debugging-port=0", "--window-size=1200,900"])
             .arg(format!("--user-data-dir={}", profile.display()))
             .arg("about:blank")
             .stdout(Stdio::null())

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Bounded load test of `crosscheck serve`: an index of N generated articles (default
+# 100000; an existing index can be given as the second argument), the server on a free
+# port, then 32 clients for 10 s of mixed API requests (search, stories, a story with its
+# clusters, a cluster, claims, sources). Prints requests, errors, latency percentiles and
+# the server's peak resident memory.
+#   bash bench/serve_load.sh [N] [INDEX_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+WORK=$(mktemp -d)
+trap 'kill "${SERVER:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+BIN=$PWD/target/release/crosscheck
+cargo build --release --quiet --example serve_load
+INDEX=${2:-}
+if [ -z "$INDEX" ]; then
+  INDEX=$WORK/index
+  "$BIN" gen --articles "$N" --outlets 60 --seed 7 --out "$WORK/corpus" > /dev/null
+  "$BIN" --index "$INDEX" index "$WORK/corpus" > /dev/null
+fi
+"$BIN" --index "$INDEX" serve --addr 127.0.0.1:0 > "$WORK/serve.out" &
+SERVER=$!
+for _ in $(seq 100); do grep -q listening "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
+PORT=$(grep -o '[0-9]*$' "$WORK/serve.out")
+get() { curl -sf "http://127.0.0.1:$PORT$1"; }
+# the paths: the biggest stories and their most disputed clusters, and common words
+read -r -a STORIES <<< "$(get /api/stories | python3 -c 'import json,sys; print(" ".join(s["story_id"] for s in json.load(sys.stdin)["stories"][:5]))')"
+PATHS=(/api/stories)
+for s in "${STORIES[@]}"; do
+  PATHS+=("/api/stories/$s" "/api/sources?story=$s" "/api/claims?story=$s&limit=50")
+  C=$(get "/api/stories/$s" | python3 -c 'import json,sys; c=json.load(sys.stdin)["clusters"]; print(c[0]["cluster_id"] if c else "")')
+  [ -n "$C" ] && PATHS+=("/api/clusters/$C?story=$s")
+done
+for q in flood toll protest hostages officials police ministry "death+toll" rescue march; do
+  PATHS+=("/api/search?q=$q&limit=10" "/api/search?q=$q&limit=10&offset=10" "/api/claims?q=$q&limit=20")
+done
+echo "index: $INDEX ($(du -sh "$INDEX" | cut -f1)) · ${#PATHS[@]} distinct requests"
+"$PWD/target/release/examples/serve_load" "$PORT" 32 10 "${PATHS[@]}"
+echo "server peak resident memory: $(grep VmHWM /proc/$SERVER/status | awk '{print $2/1024 " MB"}')"
