@@ -1,11 +1,17 @@
 //! The JSON API: the CLI's contracts (search hits, stories, claims, compare clusters,
 //! sources), wrapped in an object per endpoint. Also the reads the pages share with it.
 
+use std::sync::Arc;
+
 use axum::extract::{Path, Query, State as AxumState};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
 
-use super::{blocking, number, optional, required, Params, ServeError, State, MAX_LIMIT};
+use super::{
+    blocking, number, optional, required, Params, ServeError, State, MAX_LIMIT, STORY_VIEWS_KEPT,
+};
 use crate::error::{Error, Result};
 use crate::index::{ClaimQuery, CrossIndex, SearchHit, SearchRequest};
 use crate::model::{Claim, Cluster, ReportData, SourcesReport, StorySummary};
@@ -69,26 +75,71 @@ fn worst(cluster: &Cluster) -> f64 {
         .fold(0.0, f64::max)
 }
 
-/// A cluster and the report data of its story. `story` (the id pages link with) saves
-/// comparing every story to find it.
+/// A story's view, kept while the index stays as it was: comparing a big story takes tens
+/// of milliseconds, and the same stories are asked for again and again.
+pub(super) fn cached_story_view(
+    state: &State,
+    index: &CrossIndex,
+    id: &str,
+) -> Result<Arc<StoryView>> {
+    let version = index.version()?;
+    let id = index.story_book()?.canonical_id(id).to_owned();
+    {
+        let mut cache = lock(&state.story_views);
+        if cache.version != Some(version) {
+            cache.version = Some(version);
+            cache.views.clear();
+        }
+        if let Some(view) = cache.views.get(&id) {
+            return Ok(view.clone());
+        }
+    }
+    // built outside the lock: other stories need not wait for this one
+    let view = Arc::new(story_view(index, &id)?);
+    let mut cache = lock(&state.story_views);
+    if cache.version == Some(version) {
+        if cache.views.len() >= STORY_VIEWS_KEPT {
+            if let Some(oldest) = cache.order.pop_front() {
+                cache.views.remove(&oldest);
+            }
+        }
+        if cache.views.insert(id.clone(), view.clone()).is_none() {
+            cache.order.push_back(id);
+        }
+    }
+    Ok(view)
+}
+
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match mutex.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
+
+/// A cluster and its story's view. `story` (the id pages link with) saves comparing every
+/// story to find it.
 pub(super) fn cluster_view(
+    state: &State,
     index: &CrossIndex,
     id: &str,
     story: Option<&str>,
-) -> Result<Option<(Cluster, ReportData)>> {
-    let stories: Vec<String> = match story {
-        Some(story) => vec![story.to_owned()],
-        None => index
-            .story_book()?
-            .live_stories()
+) -> Result<Option<(Cluster, Arc<StoryView>)>> {
+    let found = |view: Arc<StoryView>| {
+        let cluster = view
+            .data
+            .clusters
             .iter()
-            .map(|s| s.id.clone())
-            .collect(),
+            .find(|c| c.cluster_id == id)
+            .cloned();
+        cluster.map(|c| (c, view))
     };
-    for story in stories {
-        let data = crate::pipeline::report_data(index, None, Some(&story), None)?;
-        if let Some(cluster) = data.clusters.iter().find(|c| c.cluster_id == id) {
-            return Ok(Some((cluster.clone(), data)));
+    if let Some(story) = story {
+        return Ok(found(cached_story_view(state, index, story)?));
+    }
+    for story in index.story_book()?.live_stories() {
+        if let Some(hit) = found(Arc::new(story_view(index, &story.id)?)) {
+            return Ok(Some(hit));
         }
     }
     Ok(None)
@@ -99,11 +150,12 @@ pub(super) async fn find_cluster(
     state: &State,
     id: String,
     params: &Params,
-) -> std::result::Result<(Cluster, ReportData), ServeError> {
+) -> std::result::Result<(Cluster, Arc<StoryView>), ServeError> {
     let story = optional(params, "story");
     let wanted = id.clone();
+    let shared = state.clone();
     blocking(state, move |index| {
-        cluster_view(index, &wanted, story.as_deref())
+        cluster_view(&shared, index, &wanted, story.as_deref())
     })
     .await?
     .ok_or_else(|| {
@@ -175,10 +227,7 @@ pub(super) async fn all_stories(
     let shared = state.clone();
     blocking(state, move |index| {
         let version = index.version()?;
-        let mut cache = match shared.stories.lock() {
-            Ok(guard) => guard,
-            Err(poisoned) => poisoned.into_inner(),
-        };
+        let mut cache = lock(&shared.stories);
         if let Some((seen, stories)) = cache.as_ref() {
             if *seen == version {
                 return Ok(stories.clone());
@@ -191,15 +240,37 @@ pub(super) async fn all_stories(
     .await
 }
 
-/// `GET /api/stories`
-pub(super) async fn stories(AxumState(state): AxumState<State>) -> Answer {
+/// `GET /api/stories`: the body is kept as written while the index stays as it was (it
+/// holds every article id, megabytes for a big index).
+pub(super) async fn stories(
+    AxumState(state): AxumState<State>,
+) -> std::result::Result<Response, ServeError> {
     let stories = all_stories(&state).await?;
-    Ok(Json(json!({ "stories": to_json(&*stories)? })))
+    let shared = state.clone();
+    let body = blocking(&state, move |index| {
+        let version = index.version()?;
+        let mut cache = lock(&shared.stories_json);
+        if let Some((seen, body)) = cache.as_ref() {
+            if *seen == version {
+                return Ok(body.clone());
+            }
+        }
+        let body = Arc::new(serde_json::to_string(&json!({ "stories": &*stories }))?);
+        *cache = Some((version, body.clone()));
+        Ok(body)
+    })
+    .await?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        body.as_str().to_owned(),
+    )
+        .into_response())
 }
 
 /// `GET /api/stories/{id}`: the story object plus its clusters.
 pub(super) async fn story(AxumState(state): AxumState<State>, Path(id): Path<String>) -> Answer {
-    let view = blocking(&state, move |index| story_view(index, &id)).await?;
+    let shared = state.clone();
+    let view = blocking(&state, move |index| cached_story_view(&shared, index, &id)).await?;
     let mut body = to_json(&view.summary)?;
     body["clusters"] = to_json(&view.data.clusters)?;
     body["internal"] = to_json(&view.data.internal)?;
@@ -223,8 +294,9 @@ pub(super) async fn cluster(
     Path(id): Path<String>,
     Query(params): Query<Params>,
 ) -> Answer {
-    let (cluster, data) = find_cluster(&state, id, &params).await?;
-    let members: Vec<&Claim> = data
+    let (cluster, view) = find_cluster(&state, id, &params).await?;
+    let members: Vec<&Claim> = view
+        .data
         .claims
         .iter()
         .filter(|c| cluster.claims.contains(&c.claim_id))

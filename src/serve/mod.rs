@@ -55,6 +55,21 @@ struct AppState {
     timeout: Duration,
     /// Every story, with the index version it was read at.
     stories: std::sync::Mutex<Option<(IndexVersion, Arc<Vec<StorySummary>>)>>,
+    /// `/api/stories` as written, with the index version.
+    stories_json: std::sync::Mutex<Option<(IndexVersion, Arc<String>)>>,
+    /// The stories last compared, for the index version they were compared at.
+    story_views: std::sync::Mutex<StoryViews>,
+}
+
+/// Story views kept at once.
+pub const STORY_VIEWS_KEPT: usize = 16;
+
+#[derive(Default)]
+struct StoryViews {
+    version: Option<IndexVersion>,
+    views: std::collections::HashMap<String, Arc<api::StoryView>>,
+    /// Ids in the order they were kept, the oldest first.
+    order: std::collections::VecDeque<String>,
 }
 
 type IndexVersion = (u64, Option<std::time::SystemTime>);
@@ -70,6 +85,8 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         work: Arc::new(Semaphore::new(MAX_WORK_IN_FLIGHT)),
         timeout: options.request_timeout,
         stories: std::sync::Mutex::new(None),
+        stories_json: std::sync::Mutex::new(None),
+        story_views: std::sync::Mutex::new(StoryViews::default()),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -291,6 +308,8 @@ mod tests {
             work: Arc::new(Semaphore::new(1)),
             timeout,
             stories: std::sync::Mutex::new(None),
+            stories_json: std::sync::Mutex::new(None),
+            story_views: std::sync::Mutex::new(StoryViews::default()),
         })
     }
 

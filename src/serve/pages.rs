@@ -8,7 +8,8 @@ use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::api::{
-    all_stories, claim_query, find_cluster, hit_page, search_request, sources_report, story_view,
+    all_stories, cached_story_view, claim_query, find_cluster, hit_page, search_request,
+    sources_report,
 };
 use super::{blocking, optional, Params, ServeError, State};
 use crate::model::{number_text, Claim, ReportData, SourcesReport, StorySummary};
@@ -279,7 +280,8 @@ fn snippet(text: &str, highlights: &[[usize; 2]]) -> Markup {
 
 /// `/stories/{id}`: the story's facts, then its clusters, most severe disagreement first.
 pub(super) async fn story(AxumState(state): AxumState<State>, Path(id): Path<String>) -> Page {
-    let view = blocking(&state, move |index| story_view(index, &id)).await?;
+    let shared = state.clone();
+    let view = blocking(&state, move |index| cached_story_view(&shared, index, &id)).await?;
     let summary = &view.summary;
     Ok(layout(
         &summary.label,
@@ -312,14 +314,15 @@ pub(super) async fn cluster(
     Path(id): Path<String>,
     Query(params): Query<Params>,
 ) -> Page {
-    let (cluster, data) = find_cluster(&state, id, &params).await?;
+    let (cluster, view) = find_cluster(&state, id, &params).await?;
+    let data = &view.data;
     Ok(layout(
         &cluster.label,
         html! {
             @if let Some(story) = &cluster.story {
                 p { a href={ "/stories/" (story) } { "Back to the story" } }
             }
-            (PreEscaped(cluster_fragment(1, &cluster, &data)))
+            (PreEscaped(cluster_fragment(1, &cluster, data)))
         },
     ))
 }
