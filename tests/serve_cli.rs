@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 
-use common::cdp::{chromium, Browser};
+use common::cdp::{chromium_or_skip, Browser};
 use common::{repo, text, Workspace};
 use serde_json::Value;
 
@@ -289,12 +289,7 @@ fn keep_screenshot(browser: &mut Browser, name: &str) {
 
 #[test]
 fn a_person_searches_and_opens_a_story_and_a_cluster_in_chromium() {
-    let Some(bin) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have chromium (.ci/run installs it)"
-        );
-        println!("skipped: no chromium on this machine");
+    let Some(bin) = chromium_or_skip() else {
         return;
     };
     let ws = indexed();

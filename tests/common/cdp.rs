@@ -39,6 +39,20 @@ pub fn chromium() -> Option<&'static str> {
         })
 }
 
+/// Chromium for a browser test, or `None` after printing that the test is skipped. CI
+/// must have it (`.ci/run` installs it), so there a missing Chromium fails the test.
+pub fn chromium_or_skip() -> Option<&'static str> {
+    let found = chromium();
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have chromium (.ci/run installs it)"
+        );
+        println!("skipped: no chromium on this machine");
+    }
+    found
+}
+
 /// One browser with one page, closed when dropped.
 pub struct Browser {
     child: Child,

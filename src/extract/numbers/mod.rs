@@ -48,6 +48,24 @@ struct Core {
     vague: Option<(f64, f64)>,
 }
 
+impl Core {
+    /// Tokens up to `b` to skip: no number starts there.
+    fn rejected(b: usize) -> Core {
+        Core {
+            a: usize::MAX,
+            b,
+            value: 0.0,
+            ulp: 1.0,
+            words: false,
+            plain: false,
+            scale: 1.0,
+            unit: None,
+            kind: UnitKind::None,
+            vague: None,
+        }
+    }
+}
+
 pub fn is_month(tk: &Toks, i: usize) -> bool {
     tk.capitalized(i) && MONTHS.iter().any(|m| tk.s(i) == *m)
 }
@@ -483,20 +501,7 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// i starts no number; a Core with `a == usize::MAX` marks tokens to skip (rejected).
     fn core(&self, i: usize) -> Option<Core> {
         let tk = self.tk;
-        let reject = |b: usize| {
-            Some(Core {
-                a: usize::MAX,
-                b,
-                value: 0.0,
-                ulp: 1.0,
-                words: false,
-                plain: false,
-                scale: 1.0,
-                unit: None,
-                kind: UnitKind::None,
-                vague: None,
-            })
-        };
+        let reject = |b: usize| Some(Core::rejected(b));
         let mut a = i;
         let mut unit: Option<&'static str> = None;
         let mut kind = UnitKind::None;
@@ -724,18 +729,7 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     fn digits(&self, n: usize) -> Option<Core> {
         let tk = self.tk;
-        let rej = |b: usize| Core {
-            a: usize::MAX,
-            b,
-            value: 0.0,
-            ulp: 1.0,
-            words: false,
-            plain: false,
-            scale: 1.0,
-            unit: None,
-            kind: UnitKind::None,
-            vague: None,
-        };
+        let rej = Core::rejected;
         let s = tk.s(n);
         // glued to letters before: G7, FY2024, MH17; or "COVID-19"
         if tk.adjacent(n) {
