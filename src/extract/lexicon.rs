@@ -563,6 +563,10 @@ pub(super) const STOP: &[&str] = &[
     "tonight",
 ];
 
+/// Words that say when, after a figure ("115 earlier today"): never what it counts.
+pub(super) const TIME_ADVERBS: &[&str] =
+    &["earlier", "later", "ago", "now", "overnight", "tomorrow"];
+
 /// Words that state a status without naming what is counted ("17 alive", "12 killed").
 pub(super) const STATUS_ADJ: &[&str] = &[
     "alive",

@@ -243,7 +243,12 @@ fn noun_phrase(tk: &Toks, mut i: usize, limit: usize) -> Option<(usize, usize)> 
         if n > 0 && (w.ends_with("ed") || w.ends_with("ing")) && !tk.capitalized(i) {
             break;
         }
-        if is_month(tk, i) {
+        // "67 announced Friday", "115 earlier today": when, and who said, are not what
+        if is_month(tk, i)
+            || tk.any(i, DAY_WORDS)
+            || tk.any(i, SAY_VERBS)
+            || tk.any(i, TIME_ADVERBS)
+        {
             break;
         }
         last = Some(i);
@@ -294,12 +299,35 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
         {
             s.anaphor = true;
         }
+        // "That is up from 67", "down from 120 a day earlier": the figure it updates
+        if k + 2 == a && tk.any(k, &["up", "down"]) && tk.is(k + 1, "from") {
+            s.anaphor = true;
+        }
         // "the other 24", "the remaining 28": the population named before
         if k + 2 == a && tk.is(k, "the") && tk.any(k + 1, &["other", "remaining", "rest"]) {
             s.anaphor = true;
         }
         k += 1;
     }
+    // "the killings of 19 protesters", "deaths of the 12 miners": what befell them
+    let befell = {
+        let k = if tk.any(a.wrapping_sub(1), &["the", "all"]) {
+            a.wrapping_sub(2)
+        } else {
+            a.wrapping_sub(1)
+        };
+        if tk.is(k, "of") && k > back {
+            tk.any(
+                k - 1,
+                &[
+                    "killings", "killing", "deaths", "murders", "murder", "death",
+                ],
+            )
+            .then_some("dead")
+        } else {
+            None
+        }
+    };
     let mut after_np = j;
     if !money_or_pct || tk.is(b, "of") {
         if let Some((x, y)) = noun_phrase(tk, j, fwd) {
@@ -406,6 +434,12 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
             if tk.punct(k, ',') || tk.punct(k, ';') || tk.punct(k, '.') {
                 break;
             }
+            // "shot dead 40 people and wounded over 100 others": the other figure's verb
+            if tk.any(k, &["and", "but", "while", "whereas"])
+                && (first.is_some() || own_figure_follows(tk, k))
+            {
+                break;
+            }
             if tk.is_word(k) {
                 if let Some(st) = status_cue(tk, k) {
                     let is_pred = k > after_np
@@ -452,6 +486,10 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
             }
         }
     }
+    if let Some(st) = befell.filter(|_| !money_or_pct) {
+        s.status = Some(st);
+        s.status_strong = true;
+    }
     // location: "in/at X" after the number, else before it
     let lb = (back..a)
         .rev()
@@ -462,6 +500,13 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
         .or_else(|| location(tk, lb, a))
         .or_else(|| settlement_apposition(tk, a));
     s
+}
+
+/// Whether a number follows `k` within its clause: "and wounded over 100 others".
+fn own_figure_follows(tk: &Toks, k: usize) -> bool {
+    (k + 1..tk.len().min(k + 5))
+        .take_while(|&j| !tk.punct(j, ',') && !tk.punct(j, ';') && !tk.punct(j, '.'))
+        .any(|j| tk.is_num(j))
 }
 
 /// "Tarn Hollow, a village of about 900 people": the name before the apposition.

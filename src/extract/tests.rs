@@ -264,6 +264,43 @@ fn subject_table() {
             "About 30 residents lost their homes.",
             &[("About 30", Some("people/count"))],
         ),
+        // Each figure of a coordinated clause keeps its own verb.
+        (
+            "Raiders shot dead 12 guards and wounded over 30 others in Orrin.",
+            &[
+                ("12", Some("guards/dead/orrin")),
+                ("over 30", Some("guards/injured/orrin")),
+            ],
+        ),
+        (
+            "The flood killed at least 61 people and injured 140 in Valdora.",
+            &[
+                ("at least 61", Some("people/dead/valdora")),
+                ("140", Some("people/injured/valdora")),
+            ],
+        ),
+        (
+            "At least 900 people died and many more were hurt in the storm.",
+            &[("At least 900", Some("people/dead"))],
+        ),
+        // Who suffered what: "the killings of 7 marchers" counts dead, not a crowd.
+        (
+            "The killings of 7 marchers will be investigated.",
+            &[("7", Some("protesters/dead"))],
+        ),
+        // When and who said it are never what is counted.
+        (
+            "The toll is up from 67 announced Friday.",
+            &[("67", Some("people/dead"))],
+        ),
+        (
+            "Officials said 80 people had died. That is up from 67 announced Friday.",
+            &[("80", Some("people/dead")), ("67", Some("people/dead"))],
+        ),
+        (
+            "Officials put the number of victims at 115 earlier today.",
+            &[("115", Some("people/count"))],
+        ),
     ];
     for (i, e) in table {
         check_key(i, e);

@@ -273,7 +273,14 @@ fn adopt_story_measure(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
         let Some(candidates) = measured.get(&claims[*i].story.as_deref()) else {
             continue;
         };
-        if let Some(n) = most_alike(&claims[*i], candidates) {
+        let n = most_alike(&claims[*i], candidates).or_else(|| {
+            // Outside a story, what the whole pile counts most says nothing.
+            claims[*i]
+                .story
+                .as_ref()
+                .and_then(|_| most_reported(parsed, candidates))
+        });
+        if let Some(n) = n {
             let from = &parsed[n].1;
             adopted.insert(*i, (from.measure.clone(), from.status.clone()));
         }
@@ -284,6 +291,23 @@ fn adopt_story_measure(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
             parts.status = status;
         }
     }
+}
+
+/// The candidate whose measure the story reports most often: what a tally with no alike
+/// sentence most likely counts (a hajj story's tally, its dead).
+fn most_reported(parsed: &[(usize, Frame)], candidates: &[(usize, Vec<String>)]) -> Option<usize> {
+    let mut counts: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
+    for (n, _) in candidates {
+        let frame = &parsed[*n].1;
+        let entry = counts
+            .entry((frame.measure.as_str(), frame.status.as_str()))
+            .or_insert((0, *n));
+        entry.0 += 1;
+    }
+    counts
+        .into_values()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, n)| n)
 }
 
 /// "19 Kenyans died" in a story whose figures are placed in Kenya count the story's own

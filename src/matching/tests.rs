@@ -326,3 +326,50 @@ fn a_short_phrase_of_a_longer_quote_is_the_same_statement_in_a_story() {
     // the same words out of order are not a phrase of it
     assert!(!with_a.contains(&"c".to_owned()), "{groups:?}");
 }
+
+#[test]
+fn a_tally_unlike_any_sentence_counts_what_its_story_counts_most() {
+    let mut claims = vec![
+        quantity(
+            "a",
+            "people/dead",
+            40.0,
+            "2031-06-10",
+            "forty pilgrims died in the heat",
+        ),
+        quantity(
+            "b",
+            "people/dead",
+            52.0,
+            "2031-06-11",
+            "the heat killed 52 pilgrims",
+        ),
+        quantity(
+            "c",
+            "people/injured",
+            9.0,
+            "2031-06-11",
+            "nine were treated for heatstroke",
+        ),
+        quantity(
+            "d",
+            "tally/count",
+            61.0,
+            "2031-06-12",
+            "a diplomats' count gives 61",
+        ),
+    ];
+    // Outside a story a tally stays apart.
+    assert!(keys(&claims)
+        .iter()
+        .any(|(k, m)| k == "tally/count" && m == &["d"]));
+    for claim in &mut claims {
+        claim.story = Some("s1".into());
+    }
+    let got = keys(&claims);
+    assert!(
+        got.iter()
+            .any(|(k, m)| k == "people/dead" && m == &["a", "b", "d"]),
+        "{got:?}"
+    );
+}
