@@ -68,6 +68,10 @@ pub fn percent_base(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Opti
     while k < tb && (tk.any(k, PERCENT_WORDS) || tk.punct(k, '%')) {
         k += 1;
     }
+    // "a 4.3% jobless rate", "the 4.1 percent unemployment rate"
+    if let Some(base) = lookup(tk, k, MEASURED) {
+        return Some(base);
+    }
     if tk.is(k, "of") {
         for j in k + 1..(k + 6).min(tb) {
             if let Some(base) = lookup(tk, j, SHARE_OF) {
@@ -87,7 +91,9 @@ pub fn percent_base(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Opti
     // "the jobless rate edged up to 4.1%", "Turnout was 60%", "its vote share rose to 34%"
     let from = a.saturating_sub(MEASURE_WINDOW).max(ta);
     for j in (from..a).rev() {
-        if tk.punct(j, ';') || tk.is_num(j) {
+        // "rose 0.1 percentage point to 4.1%": the change is of the same measure
+        let change = tk.is_num(j) && tk.any(j + 1, &["percentage", "point", "points"]);
+        if tk.punct(j, ';') || (tk.is_num(j) && !change) {
             break;
         }
         if let Some(base) = lookup(tk, j, MEASURED) {
@@ -331,9 +337,22 @@ pub fn jobs_cut(tk: &Toks, entity: &str, a: usize, b: usize, ta: usize, tb: usiz
         if tk.punct(j, ';') || tk.is_num(j) {
             break;
         }
-        near |= tk.any(j, CUT_WORDS);
+        near |= tk.any(j, CUT_WORDS) || leaving(tk, j);
     }
     near
+}
+
+/// "11,000 jobs would go", "employees being let go", "asked to go", "shown the door": a
+/// workforce leaving, where "go" alone ("go to the polls") would say nothing.
+fn leaving(tk: &Toks, j: usize) -> bool {
+    (tk.is(j, "go")
+        && tk.any(
+            j.wrapping_sub(1),
+            &[
+                "would", "will", "could", "may", "might", "to", "let", "must",
+            ],
+        ))
+        || (tk.is(j, "door") && tk.is(j.wrapping_sub(1), "the"))
 }
 
 /// Capitalised words that open a sentence without naming anyone ("Late last year the

@@ -561,6 +561,10 @@ pub(super) const STOP: &[&str] = &[
     "yesterday",
     "today",
     "tonight",
+    "amount",
+    "amounts",
+    "represent",
+    "represents",
 ];
 
 /// Words that say when, after a figure ("115 earlier today"): never what it counts.

@@ -301,6 +301,34 @@ fn subject_table() {
             "Officials put the number of victims at 115 earlier today.",
             &[("115", Some("people/count"))],
         ),
+        // What a percentage measures, before it through a change or after it.
+        (
+            "The jobless rate climbed 0.2 percentage point to 5.2% in May.",
+            &[
+                ("0.2 percentage", Some("percent/unemployment")),
+                ("5.2%", Some("percent/unemployment")),
+            ],
+        ),
+        (
+            "Analysts had not expected a 5.2% jobless rate.",
+            &[("5.2%", Some("expected percent/unemployment"))],
+        ),
+        // A workforce leaving, however it is put.
+        (
+            "About 2,000 jobs would go at the plant.",
+            &[("About 2,000", Some("jobs/cut"))],
+        ),
+        (
+            "Some 800 workers were shown the door.",
+            &[("Some 800", Some("jobs/cut"))],
+        ),
+        (
+            "The 9,000 job cuts amount to 4% of staff.",
+            &[
+                ("9,000", Some("jobs/cut")),
+                ("4%", Some("percent/workforce")),
+            ],
+        ),
     ];
     for (i, e) in table {
         check_key(i, e);
