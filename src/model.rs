@@ -159,6 +159,9 @@ pub struct Frame {
     pub place: Option<String>,
 }
 
+/// What a part's measure starts with: "subset of people/dead".
+pub const SUBSET_OF: &str = "subset of ";
+
 impl Frame {
     /// The display key: `measure/status[/place]`.
     pub fn key(&self) -> String {
@@ -166,6 +169,12 @@ impl Frame {
             Some(place) => format!("{}/{}/{}", self.measure, self.status, place),
             None => format!("{}/{}", self.measure, self.status),
         }
+    }
+
+    /// Whether the measure counts a part of a whole already counted ("26 of the dead were
+    /// foreigners"): a breakdown, one per distinct part, never the whole's figure.
+    pub fn is_subset(&self) -> bool {
+        self.measure.starts_with(SUBSET_OF)
     }
 
     /// `measure/status`: the frame without its place.

@@ -331,7 +331,7 @@ pub fn jobs_cut(tk: &Toks, entity: &str, a: usize, b: usize, ta: usize, tb: usiz
         if tk.punct(j, ';') || (tk.is_num(j) && !restates) {
             break;
         }
-        near |= tk.any(j, CUT_WORDS);
+        near |= tk.any(j, CUT_WORDS) || leaving(tk, j);
     }
     for j in after {
         if tk.punct(j, ';') || tk.is_num(j) {

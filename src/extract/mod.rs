@@ -775,6 +775,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             let ent = ent.map(|e| {
                 if frame::is_expectation(&tk, h.tok_a, h.tok_b, ta, tb) {
                     format!("expected {e}")
+                } else if s.part && status != Some("cut") && !frame::is_held(&e, share_of) {
+                    format!("{}{e}", crate::model::SUBSET_OF)
                 } else {
                     e
                 }

@@ -202,6 +202,9 @@ pub struct Subj {
     pub status: Option<&'static str>,
     pub status_strong: bool,
     pub location: Option<String>,
+    /// "26 of the dead were foreigners", "1,404 of them critically": a part of a whole
+    /// already counted, with no status of its own; a breakdown, not the whole's figure.
+    pub part: bool,
 }
 
 fn ends_ly(w: &str) -> bool {
@@ -266,7 +269,16 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
         status: None,
         status_strong: false,
         location: None,
+        part: false,
     };
+    let partitive = tk.is(b, "of")
+        && tk.any(
+            b + 1,
+            &[
+                "those", "them", "these", "whom", "the", "its", "their", "all",
+            ],
+        );
+    let mut predicate = false;
     let mut j = b;
     if tk.is(j, "of") {
         if tk.any(j + 1, &["those", "them", "these", "whom", "which"]) {
@@ -449,6 +461,7 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
                     }
                     if is_pred || (k == after_np && s.subject.is_none()) {
                         pred = Some(st);
+                        predicate = true;
                         break;
                     }
                 }
@@ -486,6 +499,7 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
             }
         }
     }
+    s.part = partitive && !predicate && !money_or_pct;
     if let Some(st) = befell.filter(|_| !money_or_pct) {
         s.status = Some(st);
         s.status_strong = true;

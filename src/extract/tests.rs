@@ -329,6 +329,29 @@ fn subject_table() {
                 ("4%", Some("percent/workforce")),
             ],
         ),
+        // A part of a counted whole is a breakdown, unless it has a status of its own.
+        (
+            "Medics treated 151 injured, 29 of them seriously.",
+            &[
+                ("151", Some("people/injured")),
+                ("29", Some("subset of people/injured")),
+            ],
+        ),
+        (
+            "Of the 46 sailors, 17 are alive and 29 dead.",
+            &[
+                ("46", Some("sailors/count")),
+                ("17", Some("sailors/alive")),
+                ("29", Some("sailors/dead")),
+            ],
+        ),
+        (
+            "The Greens hold 40 of the 90 seats.",
+            &[
+                ("40", Some("greens seats/held")),
+                ("90", Some("total seats/count")),
+            ],
+        ),
     ];
     for (i, e) in table {
         check_key(i, e);

@@ -143,7 +143,9 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
             indices.sort_unstable();
             let events = if EVENT_STATUSES.contains(&status.as_str()) {
                 split_events(claims, indices)
-            } else if GENERIC_ENTITIES.contains(&entity.as_str()) && status == "count" {
+            } else if (GENERIC_ENTITIES.contains(&entity.as_str()) && status == "count")
+                || entity.starts_with(crate::model::SUBSET_OF)
+            {
                 split_by_context(claims, indices)
             } else {
                 vec![(None, indices)]
