@@ -157,6 +157,10 @@ pub struct Frame {
     pub status: String,
     /// The place as a normalised name ("gaza", "gaza-city"); `None` when none was given.
     pub place: Option<String>,
+    /// The year the figure's own phrase puts it in ("last year's hajj", "a 1960 tsunami"),
+    /// when it names one: matching keeps a figure of another year than its story's apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub era: Option<i64>,
 }
 
 /// What a part's measure starts with: "subset of people/dead".
@@ -193,6 +197,7 @@ impl Frame {
             measure: measure.to_owned(),
             status: status.to_owned(),
             place: place.map(str::to_owned),
+            era: None,
         })
     }
 }

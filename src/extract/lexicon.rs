@@ -105,7 +105,8 @@ pub(super) const MEASURES: &[(&str, &str)] = &[
 pub(super) const YEAR_PREV: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "year",
     "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "through", "to", "and",
-    "the", "fiscal", "fy", "season", "between", "circa", "as", "on", "for",
+    "the", "fiscal", "fy", "season", "between", "circa", "as", "on", "for", "a", "an", "this",
+    "that", "its", "their", "his", "her",
 ];
 
 /// Plural nouns news counts. A number right before one is a count even where it would

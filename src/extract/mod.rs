@@ -800,6 +800,13 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             if location.is_none() && !money_pct && ent.is_some() {
                 location = default_place.clone();
             }
+            let phrase_start = (ta..h.tok_a)
+                .rev()
+                .find(|&k| tk.punct(k, ',') || tk.punct(k, ';'))
+                .map_or(ta, |k| k + 1);
+            let phrase_end = (h.tok_b..tb)
+                .find(|&k| tk.punct(k, ',') || tk.punct(k, ';'))
+                .unwrap_or(tb);
             c.frame = ent.map(|measure| Frame {
                 measure,
                 status: status.unwrap_or("count").to_owned(),
@@ -807,6 +814,12 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     .as_deref()
                     .map(subject::slug)
                     .filter(|place| !place.is_empty()),
+                era: time::era(
+                    &tk,
+                    (phrase_start, phrase_end),
+                    h.tok_a..h.tok_b,
+                    article.date.as_deref(),
+                ),
             });
             if let (Some(p), Some((_, end))) = (compared, cmp[n]) {
                 // the compared figure is the same quantity at another time

@@ -358,6 +358,50 @@ fn subject_table() {
     }
 }
 
+// ---------- the year a figure's phrase names ----------
+fn check_era(input: &str, expected: &[(&str, Option<i64>)]) {
+    let got: Vec<(String, Option<i64>)> = quantities(input)
+        .into_iter()
+        .map(|c| {
+            (
+                c.quantity.map(|q| q.surface).unwrap_or_default(),
+                c.frame.and_then(|f| f.era),
+            )
+        })
+        .collect();
+    let exp: Vec<(String, Option<i64>)> =
+        expected.iter().map(|(s, e)| (s.to_string(), *e)).collect();
+    assert_eq!(got, exp, "years of {input:?}");
+}
+
+#[test]
+fn era_table() {
+    // The articles are dated 2025-05-20.
+    let table: &[(&str, &[(&str, Option<i64>)])] = &[
+        (
+            "The flood killed 40, beyond the 31 killed by a 1998 storm.",
+            &[("40", None), ("31", Some(1998))],
+        ),
+        (
+            "Last year's pilgrimage saw over 200 deaths.",
+            &[("over 200", Some(2024))],
+        ),
+        // Measured against a year, or heading for one: not the figure's year.
+        (
+            "Joblessness hit 6.1%, the highest since 2019.",
+            &[("6.1%", None)],
+        ),
+        ("The toll climbed to 2012 people.", &[("2012", None)]),
+        (
+            "The party won 300 seats, up 90 on 2019.",
+            &[("300", None), ("90", Some(2019))],
+        ),
+    ];
+    for (input, expected) in table {
+        check_era(input, expected);
+    }
+}
+
 // ---------- attribution ----------
 fn check_attr(input: &str, expected: &[(Option<&str>, Option<&str>)]) {
     let got: Vec<(Option<String>, Option<String>)> = quantities(input)

@@ -67,6 +67,45 @@ fn year_at(tk: &Toks, i: usize) -> Option<i64> {
     (1900..=2100).contains(&y).then_some(y)
 }
 
+/// The year a figure (its tokens, `figure`) belongs to when its phrase (the tokens between
+/// the commas around it, `from..to`) names one: "the 61 killed by a 1960 tsunami", "last year's hajj saw over
+/// 200 deaths", "up 211 on 2019". A year the figure is measured against ("the highest
+/// since 2021") or heads for ("by 2030") is not its year. Matching sets a figure apart
+/// when its year is not its story's.
+pub fn era(
+    tk: &Toks,
+    (from, to): (usize, usize),
+    figure: std::ops::Range<usize>,
+    article_date: Option<&str>,
+) -> Option<i64> {
+    let article_year = article_date
+        .and_then(parse_iso)
+        .and_then(crate::dates::civil)
+        .map(|(y, _, _)| y);
+    for i in (from..to.min(tk.len())).filter(|i| !figure.contains(i)) {
+        if let Some(year) = year_at(tk, i) {
+            let measured_against = tk.any(
+                i.wrapping_sub(1),
+                &["since", "until", "by", "before", "through", "till", "from"],
+            ) || (is_month(tk, i.wrapping_sub(1))
+                && tk.is(i.wrapping_sub(2), "since"));
+            if !measured_against {
+                return Some(year);
+            }
+        }
+        let year_word = tk.any(i + 1, &["year", "year's", "year’s"]);
+        let last_year = (tk.is(i, "last") && year_word)
+            || (tk.is(i, "a") && tk.is(i + 1, "year") && tk.any(i + 2, &["earlier", "ago"]))
+            || (tk.is(i, "previous") && year_word);
+        if last_year {
+            if let Some(year) = article_year {
+                return Some(year - 1);
+            }
+        }
+    }
+    None
+}
+
 fn mk(y: i64, m: u32, d: u32) -> Option<i64> {
     crate::dates::day_number(y, m, d)
 }

@@ -107,16 +107,19 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
     adopt_story_measure(claims, &mut parsed);
     fold_home_nationals(claims, &mut parsed);
 
-    let mut blocks: BTreeMap<(String, String), Vec<Located>> = BTreeMap::new();
+    let story_years = story_years(claims, &parsed);
+    let mut blocks: BTreeMap<(String, String, Option<i64>), Vec<Located>> = BTreeMap::new();
     for (i, parts) in parsed {
+        let story_year = story_years.get(&claims[i].story.as_deref()).copied();
+        let era = parts.era.filter(|&year| Some(year) != story_year);
         blocks
-            .entry((parts.measure, parts.status))
+            .entry((parts.measure, parts.status, era))
             .or_default()
             .push((i, parts.place));
     }
 
     let mut groups = Vec::new();
-    for ((entity, status), members) in blocks {
+    for ((entity, status, era), members) in blocks {
         let mut by_location: BTreeMap<Option<String>, Vec<usize>> = BTreeMap::new();
         for (i, location) in &members {
             by_location.entry(location.clone()).or_default().push(*i);
@@ -160,6 +163,8 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
                 if let Some(d) = &event_date {
                     key.push('@');
                     key.push_str(d);
+                } else if let Some(year) = era {
+                    key.push_str(&format!("@{year}"));
                 } else if several {
                     key.push_str(&format!("#{}", n + 1));
                 }
@@ -176,6 +181,41 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
         }
     }
     groups
+}
+
+/// Each story's year: the most common year of its claims' dates, else of the years their
+/// phrases name (a story of undated articles about "the 2024 protests").
+fn story_years<'a>(
+    claims: &'a [Claim],
+    parsed: &[(usize, Frame)],
+) -> HashMap<Option<&'a str>, i64> {
+    let mut dated: HashMap<Option<&str>, BTreeMap<i64, usize>> = HashMap::new();
+    let mut named: HashMap<Option<&str>, BTreeMap<i64, usize>> = HashMap::new();
+    for (i, frame) in parsed {
+        let story = claims[*i].story.as_deref();
+        if let Some(year) = claim_date(&claims[*i]).and_then(|d| d.get(..4)?.parse().ok()) {
+            *dated.entry(story).or_default().entry(year).or_default() += 1;
+        }
+        if let Some(year) = frame.era {
+            *named.entry(story).or_default().entry(year).or_default() += 1;
+        }
+    }
+    let most_common = |years: &BTreeMap<i64, usize>| {
+        years
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(year, _)| *year)
+    };
+    let mut years: HashMap<Option<&str>, i64> = named
+        .iter()
+        .filter_map(|(story, counts)| Some((*story, most_common(counts)?)))
+        .collect();
+    for (story, counts) in &dated {
+        if let Some(year) = most_common(counts) {
+            years.insert(*story, year);
+        }
+    }
+    years
 }
 
 /// Counted nouns whose claims name what they are of (a percentage's base, as the status)

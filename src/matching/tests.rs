@@ -289,7 +289,8 @@ fn keys_and_locations() {
         Some(Frame {
             measure: "hostages".into(),
             status: "held".into(),
-            place: Some("gaza-city".into())
+            place: Some("gaza-city".into()),
+            era: None,
         })
     );
     let frame = Frame::from_key("jobs/cut").expect("a key");
@@ -370,6 +371,60 @@ fn a_tally_unlike_any_sentence_counts_what_its_story_counts_most() {
     assert!(
         got.iter()
             .any(|(k, m)| k == "people/dead" && m == &["a", "b", "d"]),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_figure_of_another_year_than_its_story_s_stands_apart() {
+    let mut claims = vec![
+        quantity(
+            "a",
+            "people/dead",
+            40.0,
+            "2031-06-10",
+            "forty pilgrims died in the heat",
+        ),
+        quantity(
+            "b",
+            "people/dead",
+            52.0,
+            "2031-06-11",
+            "the heat killed 52 pilgrims",
+        ),
+        quantity(
+            "c",
+            "people/dead",
+            230.0,
+            "2031-06-11",
+            "last year's pilgrimage saw 230 deaths",
+        ),
+    ];
+    if let Some(frame) = claims[2].frame.as_mut() {
+        frame.era = Some(2030);
+    }
+    for claim in &mut claims {
+        claim.story = Some("s1".into());
+    }
+    let got = keys(&claims);
+    assert!(
+        got.iter()
+            .any(|(k, m)| k == "people/dead" && m == &["a", "b"]),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(k, m)| k == "people/dead@2030" && m == &["c"]),
+        "{got:?}"
+    );
+    // A year that is the story's own changes nothing.
+    if let Some(frame) = claims[2].frame.as_mut() {
+        frame.era = Some(2031);
+    }
+    let got = keys(&claims);
+    assert!(
+        got.iter()
+            .any(|(k, m)| k == "people/dead" && m == &["a", "b", "c"]),
         "{got:?}"
     );
 }
