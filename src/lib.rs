@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod matching;
 pub mod model;
 pub mod pipeline;
+pub mod places;
 pub mod reliability;
 pub mod report;
 pub mod serve;

@@ -408,9 +408,8 @@ pub fn cutting_employer(tk: &Toks, ta: usize, a: usize) -> Option<String> {
         && gap.len() <= EMPLOYER_GAP
         && gap.clone().all(|j| tk.is_word(j) && !tk.capitalized(j))
         && gap.clone().any(|j| tk.any(j, CUT_WORDS));
-    let name = tk.span_text(ta, end - 1).trim_end_matches('.');
     let opener = tk.any(ta, NOT_EMPLOYER) || tk.any(ta, DAY_WORDS) || tk.any(ta, MONTHS);
-    (verb_group && !opener).then(|| name.to_string())
+    (verb_group && !opener).then(|| tk.span_text(ta, end - 1).trim_end_matches('.').to_string())
 }
 
 /// Words that make a figure an expectation, not a report of what happened ("economists

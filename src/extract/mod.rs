@@ -531,6 +531,10 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 if me.status.is_none() {
                     me.status = st;
                 }
+                // "24 of the 48 hostages remain alive": the part's own predicate
+                if st.is_some() && !strong {
+                    me.part = false;
+                }
                 if !strong {
                     subs[n + 1].0.status = None;
                 }
@@ -812,7 +816,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 status: status.unwrap_or("count").to_owned(),
                 place: location
                     .as_deref()
-                    .map(subject::slug)
+                    .map(subject::place_slug)
                     .filter(|place| !place.is_empty()),
                 era: time::era(
                     &tk,

@@ -132,7 +132,7 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
     })
 }
 
-fn country_of(word: &str) -> Option<&'static str> {
+pub(super) fn country_of(word: &str) -> Option<&'static str> {
     let lower = word
         .trim_end_matches("'s")
         .trim_end_matches("’s")

@@ -97,6 +97,20 @@ pub fn entity(head: &str, status: &str) -> String {
         {
             "people"
         }
+        // "19 protesters were killed" in news of a protest: its dead, as "19 people"
+        "protesters" | "protestors" | "demonstrators" | "marchers" | "citizens"
+            if PEOPLE_STATUSES.contains(&status) =>
+        {
+            "people"
+        }
+        // What did it, read as the head ("the earthquakes killed 2,400"): its victims
+        "earthquake" | "earthquakes" | "quake" | "quakes" | "heatwave" | "fire" | "fires"
+        | "wildfire" | "wildfires" | "flood" | "floods" | "flooding" | "storm" | "attack"
+        | "attacks" | "crash" | "blast" | "explosion" | "crush" | "tsunami"
+            if PEOPLE_STATUSES.contains(&status) =>
+        {
+            "people"
+        }
         "protesters" | "protestors" | "demonstrators" | "marchers" | "crowd" | "rally-goers"
         | "participants" | "attendance" => "protesters",
         "toll" => "people",
@@ -168,8 +182,23 @@ pub fn slug(loc: &str) -> String {
     }
 }
 
+/// The place a location names, as the frame keeps it: its slug, read through the gazetteer
+/// ("Afghanistan's Herat" is Herat, "Mecca" is Makkah), a nationality's country ("Russian"
+/// is Russia), or the slug as written for a place the gazetteer does not know.
+pub fn place_slug(location: &str) -> String {
+    let written = slug(location);
+    if let Some(country) = super::nationality::country_of(location.trim()) {
+        return slug(country);
+    }
+    let place = crate::places::read_place(&written);
+    crate::places::main_name(&place)
+        .map(str::to_owned)
+        .unwrap_or(place)
+}
+
 /// Other names of countries in news, slugged, sorted by alias: (alias, name).
 const PLACE_ALIASES: &[(&str, &str)] = &[
+    ("britain", "united-kingdom"),
     ("burma", "myanmar"),
     ("czech-republic", "czechia"),
     ("east-timor", "timor-leste"),
@@ -278,7 +307,7 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
                 "those", "them", "these", "whom", "the", "its", "their", "all",
             ],
         );
-    let mut predicate = false;
+    let mut own_status = false;
     let mut j = b;
     if tk.is(j, "of") {
         if tk.any(j + 1, &["those", "them", "these", "whom", "which"]) {
@@ -461,13 +490,14 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
                     }
                     if is_pred || (k == after_np && s.subject.is_none()) {
                         pred = Some(st);
-                        predicate = true;
                         break;
                     }
                 }
             }
             k += 1;
         }
+        // "24 of the 48 hostages remain alive": the part has a status of its own
+        own_status = first.is_some();
         s.status = pred.or(first);
     }
     if s.status.is_none() {
@@ -499,7 +529,7 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
             }
         }
     }
-    s.part = partitive && !predicate && !money_or_pct;
+    s.part = partitive && !own_status && !money_or_pct;
     if let Some(st) = befell.filter(|_| !money_or_pct) {
         s.status = Some(st);
         s.status_strong = true;

@@ -283,10 +283,10 @@ fn subject_table() {
             "At least 900 people died and many more were hurt in the storm.",
             &[("At least 900", Some("people/dead"))],
         ),
-        // Who suffered what: "the killings of 7 marchers" counts dead, not a crowd.
+        // Who suffered what: "the killings of 7 marchers" counts the dead, not a crowd.
         (
             "The killings of 7 marchers will be investigated.",
-            &[("7", Some("protesters/dead"))],
+            &[("7", Some("people/dead"))],
         ),
         // When and who said it are never what is counted.
         (
@@ -343,6 +343,13 @@ fn subject_table() {
                 ("46", Some("sailors/count")),
                 ("17", Some("sailors/alive")),
                 ("29", Some("sailors/dead")),
+            ],
+        ),
+        (
+            "Officials said 24 of the 48 hostages still in Tarsa remain alive.",
+            &[
+                ("24", Some("hostages/alive/tarsa")),
+                ("48", Some("hostages/held/tarsa")),
             ],
         ),
         (

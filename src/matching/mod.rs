@@ -42,7 +42,58 @@ pub struct ClaimGroup {
     pub members: Vec<usize>,
 }
 
-/// Whether `narrow` is a part of `broad` by name: "gaza-city" within "gaza".
+/// Figures of a place inside another ("Lahaina" in "Maui") that read like the larger
+/// place's figures (the highest of each within this ratio: a toll that rises is given
+/// late under both names) are the larger place's figure, named by where most of it
+/// happened; a smaller figure is the part's own (a province's dead within a country's).
+const SAME_SCOPE_RATIO: f64 = 1.25;
+
+/// Moves the claims of a place inside another into the larger place when their figures
+/// read alike: news names the same toll by the town where it happened or by its county.
+fn merge_alike_places_within(
+    claims: &[Claim],
+    by_location: &mut BTreeMap<Option<String>, Vec<usize>>,
+) {
+    // The highest figure: a toll that rises is given late by both names alike.
+    let highest = |members: &[usize]| -> Option<f64> {
+        members
+            .iter()
+            .filter_map(|&i| claims[i].quantity.as_ref().map(|q| q.value))
+            .max_by(f64::total_cmp)
+    };
+    let places: Vec<String> = by_location.keys().flatten().cloned().collect();
+    for narrow in &places {
+        let Some(narrow_high) = by_location
+            .get(&Some(narrow.clone()))
+            .and_then(|m| highest(m))
+        else {
+            continue;
+        };
+        let broad = places.iter().find(|broad| {
+            location_within(narrow, broad)
+                && by_location
+                    .get(&Some((*broad).clone()))
+                    .and_then(|m| highest(m))
+                    .is_some_and(|broad_high| {
+                        let ratio = narrow_high.max(broad_high)
+                            / narrow_high.min(broad_high).max(f64::MIN_POSITIVE);
+                        ratio <= SAME_SCOPE_RATIO
+                    })
+        });
+        if let Some(broad) = broad {
+            let moved = by_location
+                .remove(&Some(narrow.clone()))
+                .unwrap_or_default();
+            by_location
+                .entry(Some(broad.clone()))
+                .or_default()
+                .extend(moved);
+        }
+    }
+}
+
+/// Whether `narrow` is a part of `broad`: by the gazetteer ("lahaina" within "maui"), or
+/// by name ("gaza-city" within "gaza").
 pub fn location_within(narrow: &str, broad: &str) -> bool {
     let prefix = narrow
         .strip_prefix(broad)
@@ -50,7 +101,7 @@ pub fn location_within(narrow: &str, broad: &str) -> bool {
     let suffix = narrow
         .strip_suffix(broad)
         .is_some_and(|rest| rest.ends_with('-'));
-    narrow != broad && (prefix || suffix)
+    narrow != broad && (prefix || suffix || crate::places::within(narrow, broad))
 }
 
 /// The date a claim's figure refers to: its `as_of`, else its article's date.
@@ -142,6 +193,7 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
                 by_location.entry(target).or_default().push(i);
             }
         }
+        merge_alike_places_within(claims, &mut by_location);
         for (location, mut indices) in by_location {
             indices.sort_unstable();
             let events = if EVENT_STATUSES.contains(&status.as_str()) {

@@ -428,3 +428,59 @@ fn a_figure_of_another_year_than_its_story_s_stands_apart() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_place_inside_another_is_its_figure_only_when_the_figures_read_alike() {
+    let mut claims = vec![
+        quantity(
+            "a",
+            "people/dead/maui",
+            93.0,
+            "2031-08-12",
+            "93 dead on Maui",
+        ),
+        quantity(
+            "b",
+            "people/dead/maui",
+            114.0,
+            "2031-08-15",
+            "Maui toll at 114",
+        ),
+        quantity(
+            "c",
+            "people/dead/lahaina",
+            110.0,
+            "2031-08-15",
+            "110 died in Lahaina",
+        ),
+        quantity(
+            "d",
+            "people/dead/morocco",
+            2900.0,
+            "2031-09-11",
+            "2,900 dead in Morocco",
+        ),
+        quantity(
+            "e",
+            "people/dead/taroudant",
+            976.0,
+            "2031-09-11",
+            "976 in Taroudant",
+        ),
+    ];
+    for claim in &mut claims {
+        claim.story = Some("s1".into());
+    }
+    let got = keys(&claims);
+    assert!(
+        got.iter()
+            .any(|(k, m)| k == "people/dead/maui" && m == &["a", "b", "c"]),
+        "{got:?}"
+    );
+    // A province's dead are a part of the country's, not another count of them.
+    assert!(
+        got.iter()
+            .any(|(k, m)| k == "people/dead/taroudant" && m == &["e"]),
+        "{got:?}"
+    );
+}
