@@ -429,6 +429,21 @@ const EXPECTATION_WORDS: &[&str] = &[
     "forecasts",
 ];
 
+/// Words that make a figure a model's output ("USGS modelling suggested deaths were likely
+/// to surpass 10,000"): a projection, another quantity than the count, said further ahead.
+const MODEL_WORDS: &[&str] = &[
+    "modeled",
+    "modeling",
+    "modelled",
+    "modelling",
+    "projected",
+    "projection",
+    "projections",
+];
+
+/// Tokens before a figure looked at for a model word.
+const MODEL_BEFORE: usize = 9;
+
 /// Tokens before and after a figure looked at for an expectation word.
 const EXPECTATION_BEFORE: usize = 5;
 const EXPECTATION_AFTER: usize = 3;
@@ -442,7 +457,11 @@ pub fn is_expectation(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> bo
     let after = (b..(b + EXPECTATION_AFTER).min(tb))
         .take_while(|&j| !tk.punct(j, ',') && !tk.punct(j, ';') && !tk.is_num(j))
         .any(|j| tk.any(j, EXPECTATION_WORDS));
-    before || after
+    let modelled = (a.saturating_sub(MODEL_BEFORE).max(ta)..a)
+        .rev()
+        .take_while(|&j| !tk.punct(j, ';') && !tk.is_num(j))
+        .any(|j| tk.any(j, MODEL_WORDS));
+    before || after || modelled
 }
 
 #[cfg(test)]

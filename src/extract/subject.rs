@@ -22,6 +22,8 @@ pub fn status_word(w: &str) -> Option<&'static str> {
         | "kill" | "kills" | "fatalities" | "fatality" | "perished" | "slain" | "toll"
         | "bodies" | "executed" | "murdered" | "drowned" => "dead",
         "injured" | "wounded" | "hurt" | "injuring" | "wounding" | "injuries" => "injured",
+        "hospitalised" | "hospitalized" | "hospitalisation" | "hospitalization" => "hospitalized",
+        "identified" => "identified",
         "missing" | "unaccounted" | "whereabouts" => "missing",
         "released" | "freed" | "releasing" | "freeing" | "release" | "free" => "released",
         "kidnapped" | "abducted" | "abducting" | "kidnapping" | "seized" => "kidnapped",
@@ -60,6 +62,8 @@ fn noun_status(head: &str) -> Option<(&'static str, bool)> {
 const PEOPLE_STATUSES: &[&str] = &[
     "dead",
     "injured",
+    "hospitalized",
+    "identified",
     "missing",
     "displaced",
     "evacuated",
@@ -369,6 +373,15 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
             None
         }
     };
+    // "deaths among its 56,000 pilgrims": the number is those the deaths are among
+    let among = {
+        let k = if tk.any(a.wrapping_sub(1), &["the", "its", "their", "some"]) {
+            a.wrapping_sub(2)
+        } else {
+            a.wrapping_sub(1)
+        };
+        tk.is(k, "among")
+    };
     let mut after_np = j;
     if !money_or_pct || tk.is(b, "of") {
         if let Some((x, y)) = noun_phrase(tk, j, fwd) {
@@ -500,7 +513,7 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
         own_status = first.is_some();
         s.status = pred.or(first);
     }
-    if s.status.is_none() {
+    if s.status.is_none() && !among {
         let mut k = a;
         while k > back {
             k -= 1;
@@ -632,6 +645,19 @@ pub fn status_cue(tk: &Toks, k: usize) -> Option<&'static str> {
     }
     if tk.is(k, "treated") && (k + 1..k + 3).any(|p| tk.is(p, "for")) {
         return Some("injured");
+    }
+    // "30 were receiving treatment for gunshot wounds"
+    if tk.is(k, "treatment")
+        && tk.any(
+            k.wrapping_sub(1),
+            &["receiving", "received", "needed", "needing", "under"],
+        )
+    {
+        return Some("injured");
+    }
+    // "100 others had been admitted to hospital"
+    if tk.is(k, "admitted") && tk.is(k + 1, "to") && tk.any(k + 2, &["hospital", "hospitals"]) {
+        return Some("hospitalized");
     }
     if tk.any(k, &["forced", "driven"]) && tk.is(k + 1, "from") {
         return Some("displaced");

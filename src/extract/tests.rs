@@ -352,6 +352,28 @@ fn subject_table() {
                 ("48", Some("hostages/held/tarsa")),
             ],
         ),
+        // Treated, admitted, identified: statuses of their own.
+        (
+            "Another 30 were receiving treatment for gunshot wounds.",
+            &[("30", Some("people/injured"))],
+        ),
+        (
+            "Some 100 people had been admitted to hospital.",
+            &[("Some 100", Some("people/hospitalized"))],
+        ),
+        (
+            "Three victims have been identified.",
+            &[("Three", Some("people/identified"))],
+        ),
+        // Those the deaths are among, and a model's projection, are other quantities.
+        (
+            "State media reported deaths among its 56,000 pilgrims.",
+            &[("56,000", Some("pilgrims/count"))],
+        ),
+        (
+            "Survey modelling suggested deaths were likely to surpass 10,000.",
+            &[("10,000", Some("expected people/dead"))],
+        ),
         (
             "The Greens hold 40 of the 90 seats.",
             &[
