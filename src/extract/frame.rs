@@ -314,7 +314,7 @@ const CUT_WORDS: &[&str] = &[
 ];
 
 /// Tokens around a figure looked at for a cutting word.
-const CUT_WINDOW: usize = 8;
+const CUT_WINDOW: usize = 10;
 
 /// Whether the figure at tokens `[a, b)`, counting `entity`, is of jobs cut.
 pub fn jobs_cut(tk: &Toks, entity: &str, a: usize, b: usize, ta: usize, tb: usize) -> bool {
@@ -340,6 +340,22 @@ pub fn jobs_cut(tk: &Toks, entity: &str, a: usize, b: usize, ta: usize, tb: usiz
         near |= tk.any(j, CUT_WORDS) || leaving(tk, j);
     }
     near
+}
+
+/// Whether people counted at tokens `[a, b)` are a workforce: "employs 3,000 people",
+/// "3,000 people work directly for Meta".
+pub fn is_workforce(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> bool {
+    let employs = (a.saturating_sub(3).max(ta)..a).any(|j| {
+        tk.any(
+            j,
+            &["employ", "employs", "employed", "employing", "employment"],
+        )
+    });
+    let works = (b..(b + 4).min(tb)).any(|j| {
+        tk.any(j, &["work", "works", "worked", "working"])
+            && tk.any(j + 1, &["for", "at", "directly"])
+    });
+    employs || works
 }
 
 /// "11,000 jobs would go", "employees being let go", "asked to go", "shown the door": a

@@ -564,6 +564,8 @@ pub(super) const STOP: &[&str] = &[
     "tonight",
     "amount",
     "amounts",
+    "work",
+    "works",
     "represent",
     "represents",
 ];

@@ -746,6 +746,17 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     }),
                 ent => ent,
             };
+            // "employs 3,000 people": a workforce
+            let ent = match ent {
+                Some(e)
+                    if e == "people"
+                        && status.is_none()
+                        && frame::is_workforce(&tk, h.tok_a, h.tok_b, ta, tb) =>
+                {
+                    Some("employees".to_owned())
+                }
+                ent => ent,
+            };
             // "laying off 10,000 workers", "cutting 10,000 roles": one measure, jobs cut
             let ent = match ent {
                 Some(e)

@@ -118,6 +118,8 @@ pub fn entity(head: &str, status: &str) -> String {
         "protesters" | "protestors" | "demonstrators" | "marchers" | "crowd" | "rally-goers"
         | "participants" | "attendance" => "protesters",
         "toll" => "people",
+        // One workforce under its names: "3,000 staff", "3,000 employees", "staffers"
+        "staff" | "employees" | "staffers" | "personnel" | "employee" => "employees",
         other => {
             let s: String = other
                 .chars()

@@ -374,6 +374,22 @@ fn subject_table() {
             "Survey modelling suggested deaths were likely to surpass 10,000.",
             &[("10,000", Some("expected people/dead"))],
         ),
+        // One workforce whatever it is called.
+        (
+            "The firm employs 3,000 people in Valdora.",
+            &[("3,000", Some("employees/count/valdora"))],
+        ),
+        (
+            "About 900 staffers work at the plant.",
+            &[("About 900", Some("employees/count"))],
+        ),
+        (
+            "The firm will lay off almost 5% of its staff, around 1,000 people.",
+            &[
+                ("almost 5%", Some("percent/workforce")),
+                ("around 1,000", Some("jobs/cut")),
+            ],
+        ),
         (
             "The Greens hold 40 of the 90 seats.",
             &[
