@@ -555,10 +555,38 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
         .find(|&k| tk.any(k, SAY_VERBS))
         .map(|k| k + 1)
         .unwrap_or(back);
-    s.location = location(tk, after_np, fwd)
+    s.location = share_of_place(tk, a, back)
+        .or_else(|| location(tk, after_np, fwd))
         .or_else(|| location(tk, lb, a))
         .or_else(|| settlement_apposition(tk, a));
     s
+}
+
+/// The place a breakdown gives a figure to: "Al Haouz Province accounted for 1,591", and
+/// after it "and Taroudant for 809". Only a name the gazetteer knows as a place counts.
+fn share_of_place(tk: &Toks, a: usize, back: usize) -> Option<String> {
+    const BREAKDOWN_REACH: usize = 16;
+    let mut k = a.checked_sub(1)?;
+    if !tk.is(k, "for") || k <= back {
+        return None;
+    }
+    const ACCOUNT: &[&str] = &["accounted", "accounts", "account", "accounting"];
+    k -= 1;
+    if tk.any(k, ACCOUNT) {
+        k = k.checked_sub(1)?;
+    } else if !(k.saturating_sub(BREAKDOWN_REACH)..k).any(|j| tk.any(j, ACCOUNT)) {
+        // "... and Taroudant for 809" continues a breakdown begun earlier in the sentence
+        return None;
+    }
+    if !tk.capitalized(k) {
+        return None;
+    }
+    let mut first = k;
+    while first > back && first + 3 > k && tk.capitalized(first - 1) {
+        first -= 1;
+    }
+    let name = tk.span_text(first, k).to_string();
+    crate::places::is_place(&slug(&name)).then_some(name)
 }
 
 /// Whether a number follows `k` within its clause: "and wounded over 100 others".

@@ -390,6 +390,14 @@ fn subject_table() {
                 ("around 1,000", Some("jobs/cut")),
             ],
         ),
+        // A breakdown by place names each part's place.
+        (
+            "Herat accounted for 1,200 deaths and Kabul for 300.",
+            &[
+                ("1,200", Some("people/dead/herat")),
+                ("300", Some("people/dead/kabul")),
+            ],
+        ),
         (
             "The Greens hold 40 of the 90 seats.",
             &[
