@@ -835,6 +835,26 @@ fn location_at(tk: &Toks, from: usize, to: usize) -> Option<(usize, String)> {
             if det {
                 m += 1;
             }
+            // "in the capital Nairobi", "in the city of Herat", "in the coastal town of Derna"
+            if det {
+                let mut n = m;
+                while n < m + 2
+                    && tk.is_word(n)
+                    && !tk.capitalized(n)
+                    && !tk.any(n, SETTLEMENT_WORDS)
+                {
+                    n += 1;
+                }
+                if tk.any(n, SETTLEMENT_WORDS) {
+                    n += 1;
+                    if tk.punct(n, ',') || tk.is(n, "of") {
+                        n += 1;
+                    }
+                    if tk.capitalized(n) {
+                        m = n;
+                    }
+                }
+            }
             let first = m;
             let mut last = None;
             while m < to && m < first + 4 {
@@ -870,6 +890,12 @@ fn location_at(tk: &Toks, from: usize, to: usize) -> Option<(usize, String)> {
     }
     None
 }
+
+/// Nouns for a settlement or area that a name follows: "the capital Nairobi", "the town of
+/// Derna".
+const SETTLEMENT_WORDS: &[&str] = &[
+    "capital", "city", "town", "village", "port", "province", "region", "district", "state",
+];
 
 fn weekday(tk: &Toks, i: usize) -> bool {
     tk.any(

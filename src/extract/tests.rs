@@ -390,6 +390,15 @@ fn subject_table() {
                 ("around 1,000", Some("jobs/cut")),
             ],
         ),
+        // A place after the kind of place it is.
+        (
+            "At least 19 people were killed in the capital Nairobi.",
+            &[("At least 19", Some("people/dead/nairobi"))],
+        ),
+        (
+            "Some 40 homes burned in the coastal town of Port Elin.",
+            &[("Some 40", Some("homes/count/port-elin"))],
+        ),
         // A breakdown by place names each part's place.
         (
             "Herat accounted for 1,200 deaths and Kabul for 300.",
