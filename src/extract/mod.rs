@@ -852,6 +852,22 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 });
             }
             c.key = c.frame.as_ref().map(Frame::key);
+            // "The ministry said 2,946 had died. Of the victims, 2,854 have been buried.": a
+            // sentence with no source of its own that goes on about the same measure goes on
+            // with the source of the sentence before
+            if attr.is_none() && attrs.is_empty() {
+                let same_measure = |p: &Prev| {
+                    p.frame.as_ref().map(|f| &f.measure).is_some()
+                        && p.frame.as_ref().map(|f| &f.measure)
+                            == c.frame.as_ref().map(|f| &f.measure)
+                };
+                if let Some(p) = prev
+                    .as_ref()
+                    .filter(|p| p.sent + 1 == si && same_measure(p))
+                {
+                    attr = p.attribution.clone();
+                }
+            }
             c.subject = subject.clone();
             c.status = status.map(str::to_string);
             c.location = location.clone();

@@ -511,6 +511,10 @@ fn attribution_table() {
         ("The commission raised the death toll to 39.", &[(Some("The commission"), None)]),
         ("Official figures show 1,200 homes were destroyed.", &[(Some("Official figures"), None)]),
         ("Corvel Inc. will eliminate 900 jobs.", &[(Some("Corvel Inc"), None)]),
+        // A sentence with no source that goes on about the same measure keeps the source
+        // before; one about another measure does not.
+        ("The ministry said 300 people had died. Another 120 people were buried on Sunday.", &[(Some("The ministry"), None), (Some("The ministry"), None)]),
+        ("The ministry said 300 people had died. Some 40 homes burned.", &[(Some("The ministry"), None), (None, None)]),
         ("Late last year the company had cut around 100 jobs.", &[(None, None)]),
         ("Dean Mira Osk spoke to reporters. According to her, 12 students were missing.", &[(Some("Dean Mira Osk"), None)]),
     ];
