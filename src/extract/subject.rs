@@ -20,7 +20,7 @@ pub fn status_word(w: &str) -> Option<&'static str> {
         "alive" | "living" | "survived" | "surviving" | "survivors" => "alive",
         "killed" | "died" | "dead" | "death" | "deaths" | "die" | "dies" | "dying" | "killing"
         | "kill" | "kills" | "fatalities" | "fatality" | "perished" | "slain" | "toll"
-        | "bodies" | "executed" | "murdered" | "drowned" => "dead",
+        | "bodies" | "executed" | "murdered" | "drowned" | "martyred" => "dead",
         "injured" | "wounded" | "hurt" | "injuring" | "wounding" | "injuries" => "injured",
         "hospitalised" | "hospitalized" | "hospitalisation" | "hospitalization" => "hospitalized",
         "identified" => "identified",
@@ -30,7 +30,7 @@ pub fn status_word(w: &str) -> Option<&'static str> {
         "displaced" | "displacing" | "displacement" | "fled" | "homeless" | "sheltering" => {
             "displaced"
         }
-        "evacuated" | "evacuating" | "evacuation" | "evacuees" => "evacuated",
+        "evacuated" | "evacuating" | "evacuation" | "evacuations" | "evacuees" => "evacuated",
         "arrested" | "detained" | "arresting" | "detaining" | "arrests" | "detentions" => {
             "arrested"
         }
@@ -364,13 +364,16 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
             a.wrapping_sub(1)
         };
         if tk.is(k, "of") && k > back {
-            tk.any(
-                k - 1,
-                &[
-                    "killings", "killing", "deaths", "murders", "murder", "death",
-                ],
-            )
-            .then_some("dead")
+            let befell = |words: &[&str]| tk.any(k - 1, words);
+            if befell(&[
+                "killings", "killing", "deaths", "murders", "murder", "death",
+            ]) {
+                Some("dead")
+            } else if befell(&["detention", "arrest", "arrests", "detentions"]) {
+                Some("arrested")
+            } else {
+                None
+            }
         } else {
             None
         }
@@ -676,6 +679,18 @@ pub fn status_cue(tk: &Toks, k: usize) -> Option<&'static str> {
     if tk.is(k, "treated") && (k + 1..k + 3).any(|p| tk.is(p, "for")) {
         return Some("injured");
     }
+    // "thousands were moved out", "7,800 people have been taken out of the flooded districts"
+    if tk.any(k, &["moved", "taken", "brought", "bussed"]) && tk.is(k + 1, "out") {
+        return Some("evacuated");
+    }
+    // "nearly 80 people have yet to be accounted for"
+    if tk.is(k, "accounted")
+        && tk.is(k + 1, "for")
+        && (k.saturating_sub(4)..k).any(|p| tk.any(p, &["yet", "not", "never"]))
+    {
+        return Some("missing");
+    }
+
     // "30 were receiving treatment for gunshot wounds"
     if tk.is(k, "treatment")
         && tk.any(

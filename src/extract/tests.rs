@@ -399,6 +399,23 @@ fn subject_table() {
             "Some 40 homes burned in the coastal town of Port Elin.",
             &[("Some 40", Some("homes/count/port-elin"))],
         ),
+        // More ways news states a status.
+        (
+            "Police reported the detention of 11 people.",
+            &[("11", Some("people/arrested"))],
+        ),
+        (
+            "Nearly 80 people have yet to be accounted for.",
+            &[("Nearly 80", Some("people/missing"))],
+        ),
+        (
+            "Some 3,600 people were moved out of the flooded villages.",
+            &[("Some 3,600", Some("people/evacuated"))],
+        ),
+        (
+            "Evacuations have reached 3,600 people.",
+            &[("3,600", Some("people/evacuated"))],
+        ),
         // A breakdown by place names each part's place.
         (
             "Herat accounted for 1,200 deaths and Kabul for 300.",
