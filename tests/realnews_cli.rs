@@ -12,17 +12,18 @@ use std::process::Command;
 
 use common::{shared, text, Workspace};
 
-/// Measured on 2026-11-27 (fifth session: claim frames for percentages, seats, nationality
-/// and jobs cut; attribution forms; quote phrases; speakers): matching .515, discrepancy
-/// recall .551, attribution .645, speaker .660, same-statement .758, story F1 .938. The
-/// floor each figure is held to, a little under what was measured.
+/// Measured on 2026-11-28 (seventh session: coordinated clauses, breakdowns, a figure's
+/// year, the gazetteer's places and containment, workforce and status forms, attribution
+/// carried to the next sentence): value recall .905, precision .927, attribution .686,
+/// matching .607, discrepancy recall .620, speaker .660, same-statement .758, story F1
+/// .938. The floor each figure is held to, a little under what was measured.
 const FLOORS: &[(&str, f64)] = &[
     ("value recall", 0.89),
-    ("value precision", 0.91),
+    ("value precision", 0.915),
     ("qualifier", 0.97),
-    ("attribution", 0.65),
-    ("matching F1", 0.515),
-    ("discrepancy recall", 0.53),
+    ("attribution", 0.67),
+    ("matching F1", 0.59),
+    ("discrepancy recall", 0.60),
     ("quotes recall", 0.86),
     ("speaker", 0.64),
     ("same-statement F1", 0.74),
