@@ -72,8 +72,22 @@ pub fn percent_base(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Opti
     if let Some(base) = lookup(tk, k, MEASURED) {
         return Some(base);
     }
-    if tk.is(k, "of") {
-        for j in k + 1..(k + 6).min(tb) {
+    // "fired half its workforce", "halve the workforce": a fraction needs no "of"
+    let fraction = tk.any(
+        b.wrapping_sub(1),
+        &[
+            "half", "halve", "halved", "halving", "third", "thirds", "quarter", "quarters",
+        ],
+    );
+    let of_at = if tk.is(k, "of") {
+        Some(k + 1)
+    } else if fraction && tk.any(k, &["its", "their", "the"]) {
+        Some(k)
+    } else {
+        None
+    };
+    if let Some(from) = of_at {
+        for j in from..(from + 5).min(tb) {
             if let Some(base) = lookup(tk, j, SHARE_OF) {
                 return Some(base);
             }

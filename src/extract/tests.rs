@@ -399,6 +399,15 @@ fn subject_table() {
             "Some 40 homes burned in the coastal town of Port Elin.",
             &[("Some 40", Some("homes/count/port-elin"))],
         ),
+        // A fraction's base needs no "of".
+        (
+            "The firm removed about half its workforce.",
+            &[("about half", Some("percent/workforce"))],
+        ),
+        (
+            "The owner chose to halve the workforce.",
+            &[("halve", Some("percent/workforce"))],
+        ),
         // More ways news states a status.
         (
             "Police reported the detention of 11 people.",
