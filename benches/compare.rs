@@ -43,6 +43,7 @@ pub fn synthetic_claims(n: usize) -> Vec<Claim> {
                 measure: "people".into(),
                 status: statuses[story % statuses.len()].into(),
                 place: Some(format!("place-{story}")),
+                era: None,
             };
             Claim {
                 claim_id: format!("c{i}"),

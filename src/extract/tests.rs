@@ -465,7 +465,8 @@ fn check_era(input: &str, expected: &[(&str, Option<i64>)]) {
 #[test]
 fn era_table() {
     // The articles are dated 2025-05-20.
-    let table: &[(&str, &[(&str, Option<i64>)])] = &[
+    type Years<'a> = &'a [(&'a str, Option<i64>)];
+    let table: &[(&str, Years)] = &[
         (
             "The flood killed 40, beyond the 31 killed by a 1998 storm.",
             &[("40", None), ("31", Some(1998))],
