@@ -47,6 +47,18 @@ fn quote(id: &str, speaker: &str, text: &str) -> Claim {
     }
 }
 
+/// Puts every claim in one story.
+fn in_one_story(claims: &mut [Claim]) {
+    for claim in claims.iter_mut() {
+        claim.story = Some("s1".into());
+    }
+}
+
+/// Whether `got` has a group with this key and these members.
+fn has_group(got: &[(String, Vec<String>)], key: &str, members: &[&str]) -> bool {
+    got.iter().any(|(k, m)| k == key && m == members)
+}
+
 fn keys(claims: &[Claim]) -> Vec<(String, Vec<String>)> {
     group_claims(claims)
         .into_iter()
@@ -201,16 +213,11 @@ fn within_a_story_an_unlocated_claim_takes_the_story_s_place() {
         ),
     ];
     // Without a story nothing tells where "d" is.
-    assert!(keys(&claims)
-        .iter()
-        .any(|(k, m)| k == "people/dead" && m == &["d"]));
-    for claim in &mut claims {
-        claim.story = Some("s1".into());
-    }
+    assert!(has_group(&keys(&claims), "people/dead", &["d"]));
+    in_one_story(&mut claims);
     let got = keys(&claims);
     assert!(
-        got.iter()
-            .any(|(k, m)| k == "people/dead/lahaina" && m == &["a", "b", "d"]),
+        has_group(&got, "people/dead/lahaina", &["a", "b", "d"]),
         "{got:?}"
     );
 }
@@ -234,9 +241,7 @@ fn within_a_story_one_statement_is_one_group_whoever_it_is_given_to() {
             .collect()
     };
     assert_eq!(quote_keys(&claims).len(), 3, "apart without a story");
-    for claim in &mut claims {
-        claim.story = Some("s1".into());
-    }
+    in_one_story(&mut claims);
     let got = quote_keys(&claims);
     assert!(
         got.contains(&vec!["a".to_owned(), "b".to_owned()]),
@@ -328,9 +333,9 @@ fn a_short_phrase_of_a_longer_quote_is_the_same_statement_in_a_story() {
     assert!(!with_a.contains(&"c".to_owned()), "{groups:?}");
 }
 
-#[test]
-fn a_tally_unlike_any_sentence_counts_what_its_story_counts_most() {
-    let mut claims = vec![
+/// Two reports of a heat wave's dead: "a" and "b".
+fn heat_deaths() -> Vec<Claim> {
+    vec![
         quantity(
             "a",
             "people/dead",
@@ -345,6 +350,13 @@ fn a_tally_unlike_any_sentence_counts_what_its_story_counts_most() {
             "2031-06-11",
             "the heat killed 52 pilgrims",
         ),
+    ]
+}
+
+#[test]
+fn a_tally_unlike_any_sentence_counts_what_its_story_counts_most() {
+    let mut claims = heat_deaths();
+    claims.extend([
         quantity(
             "c",
             "people/injured",
@@ -359,74 +371,37 @@ fn a_tally_unlike_any_sentence_counts_what_its_story_counts_most() {
             "2031-06-12",
             "a diplomats' count gives 61",
         ),
-    ];
+    ]);
     // Outside a story a tally stays apart.
-    assert!(keys(&claims)
-        .iter()
-        .any(|(k, m)| k == "tally/count" && m == &["d"]));
-    for claim in &mut claims {
-        claim.story = Some("s1".into());
-    }
+    assert!(has_group(&keys(&claims), "tally/count", &["d"]));
+    in_one_story(&mut claims);
     let got = keys(&claims);
-    assert!(
-        got.iter()
-            .any(|(k, m)| k == "people/dead" && m == &["a", "b", "d"]),
-        "{got:?}"
-    );
+    assert!(has_group(&got, "people/dead", &["a", "b", "d"]), "{got:?}");
 }
 
 #[test]
 fn a_figure_of_another_year_than_its_story_s_stands_apart() {
-    let mut claims = vec![
-        quantity(
-            "a",
-            "people/dead",
-            40.0,
-            "2031-06-10",
-            "forty pilgrims died in the heat",
-        ),
-        quantity(
-            "b",
-            "people/dead",
-            52.0,
-            "2031-06-11",
-            "the heat killed 52 pilgrims",
-        ),
-        quantity(
-            "c",
-            "people/dead",
-            230.0,
-            "2031-06-11",
-            "last year's pilgrimage saw 230 deaths",
-        ),
-    ];
+    let mut claims = heat_deaths();
+    claims.extend([quantity(
+        "c",
+        "people/dead",
+        230.0,
+        "2031-06-11",
+        "last year's pilgrimage saw 230 deaths",
+    )]);
     if let Some(frame) = claims[2].frame.as_mut() {
         frame.era = Some(2030);
     }
-    for claim in &mut claims {
-        claim.story = Some("s1".into());
-    }
+    in_one_story(&mut claims);
     let got = keys(&claims);
-    assert!(
-        got.iter()
-            .any(|(k, m)| k == "people/dead" && m == &["a", "b"]),
-        "{got:?}"
-    );
-    assert!(
-        got.iter()
-            .any(|(k, m)| k == "people/dead@2030" && m == &["c"]),
-        "{got:?}"
-    );
+    assert!(has_group(&got, "people/dead", &["a", "b"]), "{got:?}");
+    assert!(has_group(&got, "people/dead@2030", &["c"]), "{got:?}");
     // A year that is the story's own changes nothing.
     if let Some(frame) = claims[2].frame.as_mut() {
         frame.era = Some(2031);
     }
     let got = keys(&claims);
-    assert!(
-        got.iter()
-            .any(|(k, m)| k == "people/dead" && m == &["a", "b", "c"]),
-        "{got:?}"
-    );
+    assert!(has_group(&got, "people/dead", &["a", "b", "c"]), "{got:?}");
 }
 
 #[test]
@@ -468,19 +443,12 @@ fn a_place_inside_another_is_its_figure_only_when_the_figures_read_alike() {
             "976 in Taroudant",
         ),
     ];
-    for claim in &mut claims {
-        claim.story = Some("s1".into());
-    }
+    in_one_story(&mut claims);
     let got = keys(&claims);
     assert!(
-        got.iter()
-            .any(|(k, m)| k == "people/dead/maui" && m == &["a", "b", "c"]),
+        has_group(&got, "people/dead/maui", &["a", "b", "c"]),
         "{got:?}"
     );
     // A province's dead are a part of the country's, not another count of them.
-    assert!(
-        got.iter()
-            .any(|(k, m)| k == "people/dead/taroudant" && m == &["e"]),
-        "{got:?}"
-    );
+    assert!(has_group(&got, "people/dead/taroudant", &["e"]), "{got:?}");
 }
