@@ -193,6 +193,10 @@ pub fn slug(loc: &str) -> String {
 /// is Russia), or the slug as written for a place the gazetteer does not know.
 pub fn place_slug(location: &str) -> String {
     let written = slug(location);
+    // "U" of a "U.S." the tokens split: no place is one letter
+    if written.len() < 2 {
+        return String::new();
+    }
     if let Some(country) = super::nationality::country_of(location.trim()) {
         return slug(country);
     }
@@ -844,6 +848,16 @@ fn location_at(tk: &Toks, from: usize, to: usize) -> Option<(usize, String)> {
                     "offensive",
                 ],
             );
+        // "said in Kabul", "speaking to reporters in Kabul": where the speaker was
+        let speaker_place = tk.any(k, LOC_PREP)
+            && (k.saturating_sub(4)..k).any(|p| {
+                tk.any(p, SAY_VERBS)
+                    || tk.any(p, &["speaking", "reporters", "journalists", "briefing"])
+            });
+        if speaker_place {
+            k += 1;
+            continue;
+        }
         if tk.any(k, LOC_PREP) || moved || attacked {
             let mut m = k + 1;
             let det = tk.is(m, "the");

@@ -425,6 +425,11 @@ fn subject_table() {
             "Evacuations have reached 3,600 people.",
             &[("3,600", Some("people/evacuated"))],
         ),
+        // Where the speaker was is not where the figure is.
+        (
+            "Over 1,000 people died in the quake, the minister said, speaking to reporters in Kabul.",
+            &[("Over 1,000", Some("people/dead"))],
+        ),
         // A breakdown by place names each part's place.
         (
             "Herat accounted for 1,200 deaths and Kabul for 300.",
