@@ -163,7 +163,8 @@ pub struct Frame {
     pub era: Option<i64>,
 }
 
-/// What a part's measure starts with: "subset of people/dead".
+/// What a part's measure starts with ("subset of people/dead"): a part of a whole already
+/// counted ("26 of the dead were foreigners"), a breakdown, never the whole's figure.
 pub const SUBSET_OF: &str = "subset of ";
 
 impl Frame {
@@ -173,12 +174,6 @@ impl Frame {
             Some(place) => format!("{}/{}/{}", self.measure, self.status, place),
             None => format!("{}/{}", self.measure, self.status),
         }
-    }
-
-    /// Whether the measure counts a part of a whole already counted ("26 of the dead were
-    /// foreigners"): a breakdown, one per distinct part, never the whole's figure.
-    pub fn is_subset(&self) -> bool {
-        self.measure.starts_with(SUBSET_OF)
     }
 
     /// `measure/status`: the frame without its place.

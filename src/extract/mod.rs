@@ -815,13 +815,6 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             if location.is_none() && !money_pct && ent.is_some() {
                 location = default_place.clone();
             }
-            let phrase_start = (ta..h.tok_a)
-                .rev()
-                .find(|&k| tk.punct(k, ',') || tk.punct(k, ';'))
-                .map_or(ta, |k| k + 1);
-            let phrase_end = (h.tok_b..tb)
-                .find(|&k| tk.punct(k, ',') || tk.punct(k, ';'))
-                .unwrap_or(tb);
             c.frame = ent.map(|measure| Frame {
                 measure,
                 status: status.unwrap_or("count").to_owned(),
@@ -829,12 +822,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     .as_deref()
                     .map(subject::place_slug)
                     .filter(|place| !place.is_empty()),
-                era: time::era(
-                    &tk,
-                    (phrase_start, phrase_end),
-                    h.tok_a..h.tok_b,
-                    article.date.as_deref(),
-                ),
+                era: time::era(&tk, ta..tb, h.tok_a..h.tok_b, article.date.as_deref()),
             });
             if let (Some(p), Some((_, end))) = (compared, cmp[n]) {
                 // the compared figure is the same quantity at another time
@@ -856,11 +844,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             // sentence with no source of its own that goes on about the same measure goes on
             // with the source of the sentence before
             if attr.is_none() && attrs.is_empty() {
-                let same_measure = |p: &Prev| {
-                    p.frame.as_ref().map(|f| &f.measure).is_some()
-                        && p.frame.as_ref().map(|f| &f.measure)
-                            == c.frame.as_ref().map(|f| &f.measure)
-                };
+                let same_measure = |p: &Prev| matches!((&p.frame, &c.frame), (Some(a), Some(b)) if a.measure == b.measure);
                 if let Some(p) = prev
                     .as_ref()
                     .filter(|p| p.sent + 1 == si && same_measure(p))

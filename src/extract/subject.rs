@@ -362,35 +362,25 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
     }
     // "the killings of 19 protesters", "deaths of the 12 miners": what befell them
     let befell = {
-        let k = if tk.any(a.wrapping_sub(1), &["the", "all"]) {
-            a.wrapping_sub(2)
-        } else {
-            a.wrapping_sub(1)
-        };
-        if tk.is(k, "of") && k > back {
-            let befell = |words: &[&str]| tk.any(k - 1, words);
-            if befell(&[
-                "killings", "killing", "deaths", "murders", "murder", "death",
-            ]) {
-                Some("dead")
-            } else if befell(&["detention", "arrest", "arrests", "detentions"]) {
-                Some("arrested")
-            } else {
-                None
-            }
+        let k = word_before(tk, a, &["the", "all"]);
+        let befell = |words: &[&str]| k > back && tk.any(k - 1, words);
+        if !tk.is(k, "of") {
+            None
+        } else if befell(&[
+            "killings", "killing", "deaths", "murders", "murder", "death",
+        ]) {
+            Some("dead")
+        } else if befell(&["detention", "arrest", "arrests", "detentions"]) {
+            Some("arrested")
         } else {
             None
         }
     };
     // "deaths among its 56,000 pilgrims": the number is those the deaths are among
-    let among = {
-        let k = if tk.any(a.wrapping_sub(1), &["the", "its", "their", "some"]) {
-            a.wrapping_sub(2)
-        } else {
-            a.wrapping_sub(1)
-        };
-        tk.is(k, "among")
-    };
+    let among = tk.is(
+        word_before(tk, a, &["the", "its", "their", "some"]),
+        "among",
+    );
     let mut after_np = j;
     if !money_or_pct || tk.is(b, "of") {
         if let Some((x, y)) = noun_phrase(tk, j, fwd) {
@@ -594,6 +584,16 @@ fn share_of_place(tk: &Toks, a: usize, back: usize) -> Option<String> {
     }
     let name = tk.span_text(first, k).to_string();
     crate::places::is_place(&slug(&name)).then_some(name)
+}
+
+/// The token before the number at `a`, past one of `determiners` ("of the 19", "among
+/// its 56,000").
+fn word_before(tk: &Toks, a: usize, determiners: &[&str]) -> usize {
+    if tk.any(a.wrapping_sub(1), determiners) {
+        a.wrapping_sub(2)
+    } else {
+        a.wrapping_sub(1)
+    }
 }
 
 /// Whether a number follows `k` within its clause: "and wounded over 100 others".

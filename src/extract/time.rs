@@ -67,17 +67,26 @@ fn year_at(tk: &Toks, i: usize) -> Option<i64> {
     (1900..=2100).contains(&y).then_some(y)
 }
 
-/// The year a figure (its tokens, `figure`) belongs to when its phrase (the tokens between
-/// the commas around it, `from..to`) names one: "the 61 killed by a 1960 tsunami", "last year's hajj saw over
-/// 200 deaths", "up 211 on 2019". A year the figure is measured against ("the highest
-/// since 2021") or heads for ("by 2030") is not its year. Matching sets a figure apart
-/// when its year is not its story's.
+/// The year a figure (its tokens, `figure`, within the sentence's tokens `sentence`)
+/// belongs to when its phrase, the tokens between the commas around it, names one: "the
+/// 61 killed by a 1960 tsunami", "last year's hajj saw over 200 deaths", "up 211 on
+/// 2019". A year the figure is measured against ("the highest since 2021") or heads for
+/// ("by 2030") is not its year. Matching sets a figure apart when its year is not its
+/// story's.
 pub fn era(
     tk: &Toks,
-    (from, to): (usize, usize),
+    sentence: std::ops::Range<usize>,
     figure: std::ops::Range<usize>,
     article_date: Option<&str>,
 ) -> Option<i64> {
+    let phrase_bound = |k: &usize| tk.punct(*k, ',') || tk.punct(*k, ';');
+    let from = (sentence.start..figure.start)
+        .rev()
+        .find(phrase_bound)
+        .map_or(sentence.start, |k| k + 1);
+    let to = (figure.end..sentence.end)
+        .find(phrase_bound)
+        .unwrap_or(sentence.end);
     let article_year = article_date
         .and_then(parse_iso)
         .and_then(crate::dates::civil)

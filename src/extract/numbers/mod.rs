@@ -779,18 +779,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         let mut b = n + 1;
         if used < s.len() {
             // a list like "1,2" — keep only the first number, skip the token
-            return Some(Core {
-                a: n,
-                b,
-                value,
-                ulp,
-                words: false,
-                plain: false,
-                scale: 1.0,
-                unit: None,
-                kind: UnitKind::None,
-                vague: None,
-            });
+            return Some(self.mk(n, b, value, ulp, false, 1.0));
         }
         let mut plain = !sep && !s.contains('.') && !s.contains(',');
         // spaced thousands: 816 000, 1 200 000
