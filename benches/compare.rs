@@ -44,6 +44,7 @@ pub fn synthetic_claims(n: usize) -> Vec<Claim> {
                 status: statuses[story % statuses.len()].into(),
                 place: Some(format!("place-{story}")),
                 era: None,
+                years_back: None,
             };
             Claim {
                 claim_id: format!("c{i}"),

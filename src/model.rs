@@ -161,6 +161,11 @@ pub struct Frame {
     /// when it names one: matching keeps a figure of another year than its story's apart.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub era: Option<i64>,
+    /// How many years before its article the figure's phrase puts it ("last year's hajj")
+    /// when the article is undated, so no year can be named: matching counts back from the
+    /// story's year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years_back: Option<i64>,
 }
 
 /// What a part's measure starts with ("subset of people/dead"): a part of a whole already
@@ -193,6 +198,7 @@ impl Frame {
             status: status.to_owned(),
             place: place.map(str::to_owned),
             era: None,
+            years_back: None,
         })
     }
 }

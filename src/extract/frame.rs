@@ -356,15 +356,55 @@ pub fn jobs_cut(tk: &Toks, entity: &str, a: usize, b: usize, ta: usize, tb: usiz
     near
 }
 
-/// Whether people counted at tokens `[a, b)` are a workforce: "employs 3,000 people",
-/// "3,000 people work directly for Meta".
-pub fn is_workforce(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> bool {
-    let employs = (a.saturating_sub(3).max(ta)..a).any(|j| {
+/// Whether a count of `entity` can be a workforce or the jobs cut from it.
+pub fn is_job_noun(entity: &str) -> bool {
+    JOB_NOUNS.contains(&entity) && !matches!(entity, "cuts" | "layoffs" | "redundancies")
+}
+
+/// "employs more than 3,000 people": the figure is what the employer employs.
+pub fn employs_before(tk: &Toks, a: usize, ta: usize) -> bool {
+    (a.saturating_sub(4).max(ta)..a).any(|j| {
         tk.any(
             j,
             &["employ", "employs", "employed", "employing", "employment"],
         )
-    });
+    })
+}
+
+/// "Twitter's roughly 7,500 employees", "its 5,500 staff": a possessor's workforce, the
+/// figure right after the owner (and a hedge), its noun a workforce's.
+pub fn owned_workforce(tk: &Toks, a: usize, b: usize, ta: usize) -> bool {
+    let mut k = a.wrapping_sub(1);
+    while k > ta
+        && tk.any(
+            k,
+            &["about", "around", "roughly", "some", "nearly", "almost"],
+        )
+    {
+        k -= 1;
+    }
+    let owner = k >= ta
+        && k < a
+        && (tk.any(k, &["its", "their"])
+            || (tk.capitalized(k) && (tk.s(k).ends_with("'s") || tk.s(k).ends_with("’s"))));
+    owner
+        && tk.any(
+            b,
+            &[
+                "employees",
+                "staff",
+                "staffers",
+                "workers",
+                "personnel",
+                "workforce",
+            ],
+        )
+}
+
+/// Whether people counted at tokens `[a, b)` are a workforce: "employs 3,000 people",
+/// "3,000 people work directly for Meta".
+pub fn is_workforce(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> bool {
+    let employs = employs_before(tk, a, ta);
     let works = (b..(b + 4).min(tb)).any(|j| {
         tk.any(j, &["work", "works", "worked", "working"])
             && tk.any(j + 1, &["for", "at", "directly"])

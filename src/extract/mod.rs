@@ -124,6 +124,10 @@ fn comparison(tk: &Toks, a: usize) -> bool {
             k = k.wrapping_sub(1);
         }
     }
+    // "up from the 41"
+    if tk.is(k, "the") && tk.is(k.wrapping_sub(1), "from") {
+        k = k.wrapping_sub(1);
+    }
     (tk.is(k, "from")
         && tk.any(
             k.wrapping_sub(1),
@@ -157,6 +161,22 @@ fn days_earlier(tk: &Toks, from: usize, to: usize) -> Option<i64> {
     }
     None
 }
+
+/// Words between "of" and the whole a part is taken from: "4,400 of its about 5,500".
+const WHOLE_OPENERS: &[&str] = &[
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "approximately",
+];
 
 /// The end of the phrase after a compared number: the next comma, semicolon or clause word.
 fn phrase_end(tk: &Toks, from: usize, to: usize) -> usize {
@@ -507,8 +527,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             // the predicate; the whole keeps only what its noun says
             let gap = sh[n].tok_b..sh[n + 1].tok_a;
             let partitive = tk.is(gap.start, "of")
-                && (gap.len() == 1
-                    || (gap.len() == 2 && tk.any(gap.start + 1, &["the", "its", "their"])));
+                && gap.len() <= 3
+                && (gap.start + 1..gap.end).all(|k| tk.any(k, WHOLE_OPENERS));
             if partitive
                 && subs[n].0.subject.is_none()
                 && !subs[n].0.anaphor
@@ -537,7 +557,11 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 }
                 if !strong {
                     subs[n + 1].0.status = None;
+                    subs[n + 1].0.whole = true;
                 }
+            } else if partitive && subs[n + 1].0.subject.is_none() && !subs[n + 1].0.anaphor {
+                // "241 of the 242 on board"
+                subs[n + 1].0.whole = true;
             }
         }
         for n in (0..sh.len().saturating_sub(1)).rev() {
@@ -595,6 +619,31 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 }
             }
         }
+        // "the deaths of 41 Jordanians, 35 Tunisians and 11 Iranians": the items of a list
+        // share its first item's status
+        for n in 0..sh.len().saturating_sub(1) {
+            let gap = sh[n].tok_b..sh[n + 1].tok_a;
+            let separators = gap
+                .clone()
+                .rev()
+                .take_while(|&k| tk.punct(k, ',') || tk.is(k, "and"))
+                .count();
+            let noun_words = gap.len() - separators;
+            let own_noun = |sub: &subject::Subj| {
+                sub.subject
+                    .as_deref()
+                    .is_some_and(|noun| noun.split_whitespace().count() == noun_words)
+            };
+            let listed = separators > 0
+                && noun_words > 0
+                && subs[n].1 == subs[n + 1].1
+                && own_noun(&subs[n].0)
+                && subs[n + 1].0.subject.is_some()
+                && (gap.start..gap.end - separators).all(|k| tk.is_word(k));
+            if listed && subs[n + 1].0.status.is_none() {
+                subs[n + 1].0.status = subs[n].0.status;
+            }
+        }
         let last_tok = sh.last().map(|h| h.tok_a).unwrap_or(ta);
         for (n, h) in sh.iter().enumerate() {
             let (ref s, cb, cf) = subs[n];
@@ -618,7 +667,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     if location.is_none() {
                         location = p.location.clone();
                     }
-                    if status.is_none() {
+                    if status.is_none() && !s.whole {
                         status = p.status;
                     }
                 }
@@ -757,10 +806,24 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 }
                 ent => ent,
             };
+            // "let go 4,400 of its 5,500 workers", "Twitter's 7,500 employees braced for
+            // cuts": a workforce, not the jobs cut
+            let workforce = s.whole || frame::owned_workforce(&tk, h.tok_a, h.tok_b, ta);
+            let ent = match ent {
+                Some(e)
+                    if status.is_none() && workforce && e != "people" && frame::is_job_noun(&e) =>
+                {
+                    Some("employees".to_owned())
+                }
+                ent => ent,
+            };
             // "laying off 10,000 workers", "cutting 10,000 roles": one measure, jobs cut
             let ent = match ent {
                 Some(e)
-                    if status.is_none() && frame::jobs_cut(&tk, &e, h.tok_a, h.tok_b, ta, tb) =>
+                    if status.is_none()
+                        && !workforce
+                        && !frame::employs_before(&tk, h.tok_a, ta)
+                        && frame::jobs_cut(&tk, &e, h.tok_a, h.tok_b, ta, tb) =>
                 {
                     status = Some("cut");
                     Some("jobs".to_owned())
@@ -775,12 +838,29 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                         place.as_deref().map(subject::slug).as_deref()
                             == Some(&subject::slug(country))
                     };
+                    // "Egypt's toll at 672" in an article set elsewhere (or nowhere it
+                    // names) is Egypt's people
+                    let set_elsewhere = |country: &str| {
+                        let place = location.as_deref().or(default_place.as_deref());
+                        place.is_none_or(|place| {
+                            let place = subject::place_slug(place);
+                            place != subject::slug(country)
+                                && !crate::places::within(&place, &subject::slug(country))
+                        })
+                    };
                     match nationality::nationality(&tk, h.tok_a, h.tok_b, ta, tb) {
                         Some(country)
                             if !home(&location, country) && !home(&default_place, country) =>
                         {
                             Some(format!("{country} people"))
                         }
+                        None => match nationality::possessive_country(&tk, h.tok_a, ta) {
+                            Some(country) if set_elsewhere(country) => {
+                                location = None;
+                                Some(format!("{country} people"))
+                            }
+                            _ => Some(e),
+                        },
                         _ => Some(e),
                     }
                 }
@@ -823,6 +903,12 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     .map(subject::place_slug)
                     .filter(|place| !place.is_empty()),
                 era: time::era(&tk, ta..tb, h.tok_a..h.tok_b, article.date.as_deref()),
+                years_back: time::years_back(
+                    &tk,
+                    ta..tb,
+                    h.tok_a..h.tok_b,
+                    article.date.as_deref(),
+                ),
             });
             if let (Some(p), Some((_, end))) = (compared, cmp[n]) {
                 // the compared figure is the same quantity at another time

@@ -198,6 +198,36 @@ pub fn nationality(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Optio
     None
 }
 
+/// The country before a toll noun in the possessive ("Egypt's toll at 672", "Egypt's hajj
+/// dead reach 600"): the toll in that country, or of that country's people when the story
+/// is set elsewhere, which the caller knows.
+pub fn possessive_country(tk: &Toks, a: usize, ta: usize) -> Option<&'static str> {
+    let from = a.saturating_sub(6).max(ta);
+    for k in (from..a).rev() {
+        if tk.punct(k, ';') || tk.punct(k, ',') || tk.is_num(k) {
+            break;
+        }
+        if !tk.any(k, TOLL_NOUNS) {
+            continue;
+        }
+        // the owner right before the noun, or before one word of it ("Egypt's hajj dead")
+        for owner in [k.wrapping_sub(1), k.wrapping_sub(2)] {
+            if owner < ta || owner >= k || !tk.capitalized(owner) {
+                continue;
+            }
+            let word = tk.s(owner);
+            let possessive = word.ends_with("'s") || word.ends_with("’s");
+            let named = word.trim_end_matches("'s").trim_end_matches("’s");
+            if let Some(country) = country_of(word) {
+                if possessive && named.eq_ignore_ascii_case(country) {
+                    return Some(country);
+                }
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,5 +248,22 @@ mod tests {
         check("Some 2,000 died in Morocco.", None);
         check("Moroccan officials said 2,000 died.", None);
         check("The toll reached 2,000.", None);
+    }
+
+    #[test]
+    fn country_owning_a_toll() {
+        let check = |text: &str, expected: Option<&str>| {
+            let tk = Toks::new(text);
+            let a = (0..tk.len()).find(|&i| tk.is_num(i)).unwrap_or(0);
+            assert_eq!(possessive_country(&tk, a, 0), expected, "{text}");
+        };
+        check(
+            "Officials put Egypt's toll on Sunday at 672.",
+            Some("egypt"),
+        );
+        check("Egypt's hajj dead reach 600.", Some("egypt"));
+        check("Sources put Kenya's toll at 22.", Some("kenya"));
+        check("Egyptian officials put the toll at 22.", None);
+        check("Egypt's president said 22 died.", None);
     }
 }

@@ -244,6 +244,9 @@ pub struct Subj {
     /// "26 of the dead were foreigners", "1,404 of them critically": a part of a whole
     /// already counted, with no status of its own; a breakdown, not the whole's figure.
     pub part: bool,
+    /// "4,400 of its 5,500 contract workers": the whole a part is taken from, which the
+    /// part's predicate does not befall.
+    pub whole: bool,
 }
 
 fn ends_ly(w: &str) -> bool {
@@ -309,6 +312,7 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
         status_strong: false,
         location: None,
         part: false,
+        whole: false,
     };
     let partitive = tk.is(b, "of")
         && tk.any(

@@ -438,6 +438,57 @@ fn subject_table() {
                 ("300", Some("people/dead/kabul")),
             ],
         ),
+        // The whole a part is taken from keeps no predicate of the part's.
+        (
+            "The mill let go 300 of its roughly 1,100 contract workers.",
+            &[
+                ("300", Some("jobs/cut")),
+                ("roughly 1,100", Some("employees/count")),
+            ],
+        ),
+        (
+            "Lindqvist Foods, which employs 9,000 people, will cut 600 jobs.",
+            &[
+                ("9,000", Some("employees/count")),
+                ("600", Some("jobs/cut")),
+            ],
+        ),
+        (
+            "Lindqvist's 9,000 employees braced for cuts.",
+            &[("9,000", Some("employees/count"))],
+        ),
+        (
+            "At least 90 people died, among them 58 of the 60 on the ferry.",
+            &[
+                ("At least 90", Some("people/dead")),
+                ("58", Some("subset of people/dead")),
+                ("60", Some("people/count")),
+            ],
+        ),
+        // A list's items share its first item's status; a nationality is its people.
+        (
+            "Officials confirmed the deaths of 30 Peruvians, 12 Chileans and 4 Bolivians in Valdora.",
+            &[
+                ("30", Some("peru people/dead/valdora")),
+                ("12", Some("chile people/dead/valdora")),
+                ("4", Some("bolivia people/dead/valdora")),
+            ],
+        ),
+        (
+            "At least 20 Ghanaians died on the pilgrimage, up from the 14 reported on Monday.",
+            &[
+                ("At least 20", Some("ghana people/dead")),
+                ("14", Some("ghana people/dead")),
+            ],
+        ),
+        (
+            "Sources put Ghana's toll at 31.",
+            &[("31", Some("ghana people/dead"))],
+        ),
+        (
+            "Officials in Valdora put Ghana's toll at 31.",
+            &[("31", Some("ghana people/dead"))],
+        ),
         (
             "The Greens hold 40 of the 90 seats.",
             &[
@@ -494,6 +545,21 @@ fn era_table() {
     for (input, expected) in table {
         check_era(input, expected);
     }
+}
+
+#[test]
+fn years_back_in_undated_articles() {
+    let back = |text: &str, date: Option<&str>| -> Vec<Option<i64>> {
+        extract_claims(&art(text, date, None))
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Quantity)
+            .map(|c| c.frame.and_then(|f| f.years_back))
+            .collect()
+    };
+    let text = "Last year's festival saw over 200 deaths; this year 40 people died.";
+    assert_eq!(back(text, None), vec![Some(1), None]);
+    // a dated article names the year itself
+    assert_eq!(back(text, Some("2025-05-20")), vec![None, None]);
 }
 
 // ---------- attribution ----------

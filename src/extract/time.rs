@@ -79,6 +79,41 @@ pub fn era(
     figure: std::ops::Range<usize>,
     article_date: Option<&str>,
 ) -> Option<i64> {
+    match named_year(tk, sentence, figure)? {
+        NamedYear::Year(year) => Some(year),
+        NamedYear::LastYear => article_date
+            .and_then(parse_iso)
+            .and_then(crate::dates::civil)
+            .map(|(year, _, _)| year - 1),
+    }
+}
+
+/// How many years before its article the figure's phrase puts it ("last year's hajj"), for
+/// an undated article, whose year [`era`] cannot name.
+pub fn years_back(
+    tk: &Toks,
+    sentence: std::ops::Range<usize>,
+    figure: std::ops::Range<usize>,
+    article_date: Option<&str>,
+) -> Option<i64> {
+    if article_date.and_then(parse_iso).is_some() {
+        return None;
+    }
+    matches!(named_year(tk, sentence, figure)?, NamedYear::LastYear).then_some(1)
+}
+
+/// The year a figure's phrase names, as written.
+enum NamedYear {
+    Year(i64),
+    /// "last year", "a year earlier", "the previous year"
+    LastYear,
+}
+
+fn named_year(
+    tk: &Toks,
+    sentence: std::ops::Range<usize>,
+    figure: std::ops::Range<usize>,
+) -> Option<NamedYear> {
     let phrase_bound = |k: &usize| tk.punct(*k, ',') || tk.punct(*k, ';');
     let from = (sentence.start..figure.start)
         .rev()
@@ -87,10 +122,6 @@ pub fn era(
     let to = (figure.end..sentence.end)
         .find(phrase_bound)
         .unwrap_or(sentence.end);
-    let article_year = article_date
-        .and_then(parse_iso)
-        .and_then(crate::dates::civil)
-        .map(|(y, _, _)| y);
     for i in (from..to.min(tk.len())).filter(|i| !figure.contains(i)) {
         if let Some(year) = year_at(tk, i) {
             let measured_against = tk.any(
@@ -99,7 +130,7 @@ pub fn era(
             ) || (is_month(tk, i.wrapping_sub(1))
                 && tk.is(i.wrapping_sub(2), "since"));
             if !measured_against {
-                return Some(year);
+                return Some(NamedYear::Year(year));
             }
         }
         let year_word = tk.any(i + 1, &["year", "year's", "year’s"]);
@@ -107,9 +138,7 @@ pub fn era(
             || (tk.is(i, "a") && tk.is(i + 1, "year") && tk.any(i + 2, &["earlier", "ago"]))
             || (tk.is(i, "previous") && year_word);
         if last_year {
-            if let Some(year) = article_year {
-                return Some(year - 1);
-            }
+            return Some(NamedYear::LastYear);
         }
     }
     None

@@ -162,7 +162,11 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
     let mut blocks: BTreeMap<(String, String, Option<i64>), Vec<Located>> = BTreeMap::new();
     for (i, parts) in parsed {
         let story_year = story_years.get(&claims[i].story.as_deref()).copied();
-        let era = parts.era.filter(|&year| Some(year) != story_year);
+        // "last year's hajj" in an undated article: the year before its story's
+        let era = parts
+            .era
+            .or_else(|| Some(story_year? - parts.years_back?))
+            .filter(|&year| Some(year) != story_year);
         blocks
             .entry((parts.measure, parts.status, era))
             .or_default()

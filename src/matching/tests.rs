@@ -296,6 +296,7 @@ fn keys_and_locations() {
             status: "held".into(),
             place: Some("gaza-city".into()),
             era: None,
+            years_back: None,
         })
     );
     let frame = Frame::from_key("jobs/cut").expect("a key");
@@ -402,6 +403,14 @@ fn a_figure_of_another_year_than_its_story_s_stands_apart() {
     }
     let got = keys(&claims);
     assert!(has_group(&got, "people/dead", &["a", "b", "c"]), "{got:?}");
+    // An undated article's "last year" counts back from the story's year.
+    claims[2].date = None;
+    if let Some(frame) = claims[2].frame.as_mut() {
+        frame.era = None;
+        frame.years_back = Some(1);
+    }
+    let got = keys(&claims);
+    assert!(has_group(&got, "people/dead@2030", &["c"]), "{got:?}");
 }
 
 #[test]
