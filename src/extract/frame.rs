@@ -11,6 +11,7 @@ const SHARE_OF: &[(&str, &str)] = &[
     ("ballots", "vote"),
     ("dead", "dead"),
     ("deaths", "dead"),
+    ("employee", "workforce"),
     ("employees", "workforce"),
     ("headcount", "workforce"),
     ("people", "population"),
@@ -58,7 +59,7 @@ const OF_FILLERS: &[&str] = &[
 const PERCENT_WORDS: &[&str] = &["%", "percent", "per", "cent", "pc", "percentage", "points"];
 
 /// Tokens looked at before a percentage for its measure.
-const MEASURE_WINDOW: usize = 8;
+const MEASURE_WINDOW: usize = 10;
 
 /// What the percentage at tokens `[a, b)` is a share or measure of, within the sentence's
 /// tokens `[ta, tb)`.
@@ -66,6 +67,10 @@ pub fn percent_base(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Opti
     // "13% of an 87,000-person workforce", "36% of the vote"
     let mut k = b;
     while k < tb && (tk.any(k, PERCENT_WORDS) || tk.punct(k, '%')) {
+        k += 1;
+    }
+    // "a 33.7% share of the vote"
+    if tk.any(k, &["share", "proportion", "portion"]) && tk.is(k + 1, "of") {
         k += 1;
     }
     // "a 4.3% jobless rate", "the 4.1 percent unemployment rate"
@@ -107,7 +112,10 @@ pub fn percent_base(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Opti
     for j in (from..a).rev() {
         // "rose 0.1 percentage point to 4.1%": the change is of the same measure
         let change = tk.is_num(j) && tk.any(j + 1, &["percentage", "point", "points"]);
-        if tk.punct(j, ';') || (tk.is_num(j) && !change) {
+        // "unemployment rose to 4.3% from 4.1%", "grew 0.2% on the month and 3.6% on the
+        // year": an earlier percentage of the clause measures the same thing
+        let percentage = tk.is_num(j) && (tk.punct(j + 1, '%') || tk.any(j + 1, PERCENT_WORDS));
+        if tk.punct(j, ';') || (tk.is_num(j) && !change && !percentage) {
             break;
         }
         if let Some(base) = lookup(tk, j, MEASURED) {
@@ -115,6 +123,13 @@ pub fn percent_base(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Opti
         }
         if tk.is(j, "share") && tk.any(j.wrapping_sub(1), &["vote", "voting"]) {
             return Some("vote");
+        }
+        // "Starmer's share of the vote, 36 per cent"
+        if tk.any(j, &["share", "proportion"]) && tk.is(j + 1, "of") {
+            let noun = (j + 2..a).find(|&n| !tk.any(n, OF_FILLERS));
+            if let Some(base) = noun.and_then(|n| lookup(tk, n, SHARE_OF)) {
+                return Some(base);
+            }
         }
     }
     // "shrink its staff by about 13%", "11,000 jobs across its workforce, a cut of 13%":
@@ -129,6 +144,28 @@ pub fn percent_base(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Opti
         }
     }
     None
+}
+
+/// "83 per cent of them", "5% of those": a share of what the figure before counted.
+pub fn share_of_those(tk: &Toks, b: usize, tb: usize) -> bool {
+    let mut k = b;
+    while k < tb && (tk.any(k, PERCENT_WORDS) || tk.punct(k, '%')) {
+        k += 1;
+    }
+    tk.is(k, "of") && tk.any(k + 1, &["them", "those", "these"])
+}
+
+/// What a share of the figure counted by `frame` is a share of: its workforce, its dead.
+pub fn base_of(frame: &crate::model::Frame) -> Option<&'static str> {
+    if matches!(
+        frame.measure.as_str(),
+        "employees" | "jobs" | "staff" | "workers"
+    ) {
+        return Some("workforce");
+    }
+    ["dead", "injured", "missing", "evacuated", "arrested"]
+        .into_iter()
+        .find(|status| frame.status == *status)
 }
 
 /// Tokens looked back over for the workforce a cut's percentage is of.

@@ -778,8 +778,17 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 status = h.q.unit.as_deref().and_then(time::unit_status);
             }
             // "5% of its workforce", "the jobless rate rose to 4.1%": what it is a share of
+            // "1,301 died, 83 per cent of them without permits": a share of the figure before
+            let share_of_those = || {
+                let p = prev.as_ref().filter(|p| p.sent == si)?;
+                frame::share_of_those(&tk, h.tok_b, tb)
+                    .then(|| frame::base_of(p.frame.as_ref()?))
+                    .flatten()
+            };
             let share_of = (h.unit_kind == UnitKind::Percent)
-                .then(|| frame::percent_base(&tk, h.tok_a, h.tok_b, ta, tb))
+                .then(|| {
+                    share_of_those().or_else(|| frame::percent_base(&tk, h.tok_a, h.tok_b, ta, tb))
+                })
                 .flatten();
             if share_of.is_some() {
                 status = share_of;

@@ -438,6 +438,32 @@ fn subject_table() {
                 ("300", Some("people/dead/kabul")),
             ],
         ),
+        // What a percentage is a share of, in more of the ways news writes it.
+        (
+            "Some 900 pilgrims died, 70 per cent of them without permits.",
+            &[
+                ("Some 900", Some("people/dead")),
+                ("70 per cent", Some("percent/dead")),
+            ],
+        ),
+        (
+            "The Greens took a 21% share of the vote.",
+            &[("21%", Some("greens percent/vote"))],
+        ),
+        (
+            "The jobless rate rose to 5.2% from 5.0%.",
+            &[
+                ("5.2%", Some("percent/unemployment")),
+                ("5.0%", Some("percent/unemployment")),
+            ],
+        ),
+        (
+            "The mill will shed 600 jobs, under 4 percent of its employee base.",
+            &[
+                ("600", Some("jobs/cut")),
+                ("under 4 percent", Some("percent/workforce")),
+            ],
+        ),
         // The whole a part is taken from keeps no predicate of the part's.
         (
             "The mill let go 300 of its roughly 1,100 contract workers.",
