@@ -750,6 +750,13 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             // entity and key
             if let Some(hd) = &head {
                 status = subject::status_of(hd, status);
+                // "just three bodies have been identified", "19 bodies have not yet been
+                // identified": what is counted is how many of the dead have names
+                if status == Some("dead") && matches!(hd.as_str(), "bodies" | "victims" | "dead") {
+                    if let Some(named) = subject::identified_after(&tk, h.tok_b, cf) {
+                        status = Some(if named { "identified" } else { "unidentified" });
+                    }
+                }
             }
             let ent = match h.unit_kind {
                 UnitKind::Money => Some("money".to_string()),

@@ -438,6 +438,19 @@ fn subject_table() {
                 ("300", Some("people/dead/kabul")),
             ],
         ),
+        // How many of the dead have names is its own count.
+        (
+            "So far just 12 bodies have been identified.",
+            &[("just 12", Some("people/identified"))],
+        ),
+        (
+            "Another 7 bodies have not yet been identified.",
+            &[("7", Some("people/unidentified"))],
+        ),
+        (
+            "Rescuers recovered 40 bodies on Tuesday.",
+            &[("40", Some("people/dead"))],
+        ),
         // What a percentage is a share of, in more of the ways news writes it.
         (
             "Some 900 pilgrims died, 70 per cent of them without permits.",
@@ -566,6 +579,11 @@ fn era_table() {
         (
             "The party won 300 seats, up 90 on 2019.",
             &[("300", None), ("90", Some(2019))],
+        ),
+        // The nearest year is the figure's; a place set off by commas is in its phrase.
+        (
+            "The blaze passed a 1961 storm (40 dead) and the 2017 Paradise, California, fire (85).",
+            &[("40", Some(1961)), ("85", Some(2017))],
         ),
     ];
     for (input, expected) in table {

@@ -102,6 +102,14 @@ pub fn years_back(
     matches!(named_year(tk, sentence, figure)?, NamedYear::LastYear).then_some(1)
 }
 
+/// Whether tokens `[from, to)` are only a place's name ("California" in "Paradise,
+/// California, fire").
+fn place_aside(tk: &Toks, from: usize, to: usize) -> bool {
+    (1..=3).contains(&(to - from))
+        && (from..to).all(|k| tk.is_word(k) && tk.capitalized(k))
+        && crate::places::is_place(&super::subject::slug(&tk.span_text(from, to - 1)))
+}
+
 /// The year a figure's phrase names, as written.
 enum NamedYear {
     Year(i64),
@@ -115,14 +123,40 @@ fn named_year(
     figure: std::ops::Range<usize>,
 ) -> Option<NamedYear> {
     let phrase_bound = |k: &usize| tk.punct(*k, ',') || tk.punct(*k, ';');
-    let from = (sentence.start..figure.start)
-        .rev()
-        .find(phrase_bound)
-        .map_or(sentence.start, |k| k + 1);
+    // "the 2018 Paradise, California, fire (85)": a place set off by commas is inside
+    // the phrase
+    let mut from = sentence.start;
+    let mut k = figure.start;
+    while k > sentence.start {
+        k -= 1;
+        if !phrase_bound(&k) {
+            continue;
+        }
+        let before = (sentence.start..k).rev().find(phrase_bound);
+        match before {
+            Some(open) if tk.punct(k, ',') && place_aside(tk, open + 1, k) => k = open,
+            _ => {
+                from = k + 1;
+                break;
+            }
+        }
+    }
     let to = (figure.end..sentence.end)
         .find(phrase_bound)
         .unwrap_or(sentence.end);
-    for i in (from..to.min(tk.len())).filter(|i| !figure.contains(i)) {
+    // the nearest year to the figure is its own: "a 1960 tsunami (61 dead) and the 2018
+    // fire (85)"
+    let mut nearest: Vec<usize> = (from..to.min(tk.len()))
+        .filter(|i| !figure.contains(i))
+        .collect();
+    nearest.sort_by_key(|&i| {
+        if i < figure.start {
+            figure.start - i
+        } else {
+            i + 1 - figure.end
+        }
+    });
+    for i in nearest {
         if let Some(year) = year_at(tk, i) {
             let measured_against = tk.any(
                 i.wrapping_sub(1),
