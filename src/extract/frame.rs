@@ -289,12 +289,41 @@ const MEASURE_NOUNS: &[(&str, &str, &str)] = &[
     ("count", "tally", "count"),
 ];
 
+/// Verbs that say a bare figure right after them is jobs cut ("axes 1,200").
+const LAYOFF_VERBS: &[&str] = &[
+    "axe",
+    "axes",
+    "axed",
+    "fires",
+    "fired",
+    "sacks",
+    "sacked",
+    "sheds",
+    "shed",
+    "eliminates",
+    "eliminated",
+];
+
 /// Tokens looked at before a bare figure for what it measures.
 const MEASURE_NOUN_WINDOW: usize = 8;
 
 /// What a figure at token `a` with no counted noun measures, from a measure noun before it
 /// in its clause.
 pub fn measure_before(tk: &Toks, a: usize, ta: usize) -> Option<(&'static str, &'static str)> {
+    // "Microsoft lays off around 10,000": an employer's verb says jobs
+    let mut v = a.wrapping_sub(1);
+    while v > ta
+        && tk.any(
+            v,
+            &["around", "about", "some", "nearly", "almost", "roughly"],
+        )
+    {
+        v -= 1;
+    }
+    let laid_off = tk.is(v, "off") && tk.any(v.wrapping_sub(1), &["lay", "lays", "laid", "laying"]);
+    if v >= ta && (laid_off || tk.any(v, LAYOFF_VERBS)) {
+        return Some(("jobs", "cut"));
+    }
     let from = a.saturating_sub(MEASURE_NOUN_WINDOW).max(ta);
     for j in (from..a).rev() {
         if tk.punct(j, ';') || tk.is_num(j) {

@@ -476,7 +476,11 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         };
         let bounds: Vec<usize> = (ta..tb)
             .filter(|&k| {
-                tk.punct(k, ';') || (tk.any(k, CLAUSE_WORDS) && tk.punct(k.wrapping_sub(1), ','))
+                // ", meanwhile," is an aside, not a new clause
+                tk.punct(k, ';')
+                    || (tk.any(k, CLAUSE_WORDS)
+                        && tk.punct(k.wrapping_sub(1), ',')
+                        && !tk.punct(k + 1, ','))
             })
             .collect();
         let opener = subject::partitive_opener(&tk, ta, tb);

@@ -253,6 +253,18 @@ const PLACE_ALIASES: &[(&str, &str)] = &[
     ("usa", "united-states"),
 ];
 
+/// One-word asides set off by commas ("the count, meanwhile, is down to 41").
+const ASIDE_ADVERBS: &[&str] = &[
+    "meanwhile",
+    "however",
+    "though",
+    "too",
+    "also",
+    "now",
+    "overall",
+    "officially",
+];
+
 /// Tokens an aside between a counted noun and its predicate may take.
 const ASIDE_TOKENS: usize = 10;
 
@@ -444,6 +456,15 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
         let mut k = a;
         while k > back {
             k -= 1;
+            // "the count of missing people, meanwhile, is down to 41": an aside
+            if tk.punct(k, ',')
+                && k >= back + 2
+                && tk.punct(k - 2, ',')
+                && (tk.any(k - 1, ASIDE_ADVERBS) || ends_ly(tk.s(k - 1)))
+            {
+                k -= 2;
+                continue;
+            }
             if tk.punct(k, ',') || tk.punct(k, ';') {
                 break;
             }
@@ -460,8 +481,20 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
                 break;
             }
             if tk.any(k, &["crowd", "crowds", "turnout", "attendance"])
-                && (tk.any(k.wrapping_sub(1), &["the", "a", "its", "their", "s"])
-                    || tk.s(k.wrapping_sub(1)).ends_with("'s")
+                && (tk.any(
+                    k.wrapping_sub(1),
+                    &[
+                        "the",
+                        "a",
+                        "its",
+                        "their",
+                        "s",
+                        "put",
+                        "puts",
+                        "estimated",
+                        "placed",
+                    ],
+                ) || tk.s(k.wrapping_sub(1)).ends_with("'s")
                     || tk.s(k.wrapping_sub(1)).ends_with("’s"))
             {
                 s.subject = Some(tk.s(k).to_string());

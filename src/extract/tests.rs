@@ -438,6 +438,19 @@ fn subject_table() {
                 ("300", Some("people/dead/kabul")),
             ],
         ),
+        // A bare figure after an employer's verb, an aside, a crowd put at a figure.
+        (
+            "Lindqvist Foods lays off around 600.",
+            &[("around 600", Some("jobs/cut"))],
+        ),
+        (
+            "The count of missing people, meanwhile, is down to 41.",
+            &[("41", Some("people/missing"))],
+        ),
+        (
+            "Organisers put attendance at 20,000.",
+            &[("20,000", Some("protesters/marched"))],
+        ),
         // How many of the dead have names is its own count.
         (
             "So far just 12 bodies have been identified.",
