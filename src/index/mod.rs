@@ -6,6 +6,7 @@ mod claims;
 mod schema;
 mod search;
 mod stats;
+mod stem;
 mod stories;
 mod writer;
 
@@ -102,6 +103,7 @@ impl CrossIndex {
     }
 
     fn from_index(index: Index, path: &Path) -> Result<CrossIndex> {
+        index.tokenizers().register("en_stem", stem::analyzer());
         let fields = schema::fields_of(&index.schema()).ok_or_else(|| Error::IndexDamaged {
             path: path.to_owned(),
             detail: if index.schema().get_field("doc_type").is_ok() {
