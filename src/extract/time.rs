@@ -107,7 +107,7 @@ pub fn years_back(
 fn place_aside(tk: &Toks, from: usize, to: usize) -> bool {
     (1..=3).contains(&(to - from))
         && (from..to).all(|k| tk.is_word(k) && tk.capitalized(k))
-        && crate::places::is_place(&super::subject::slug(&tk.span_text(from, to - 1)))
+        && crate::places::is_place(&super::subject::slug(tk.span_text(from, to - 1)))
 }
 
 /// The year a figure's phrase names, as written.
