@@ -4,7 +4,8 @@
 //! indexing run's CPU on claim-dense text, all of it on the writer's indexing thread.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use tantivy::tokenizer::{
     LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream,
@@ -21,11 +22,29 @@ pub fn analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Distinct words remembered per thread before the memo starts again: a few MB at most.
-const MEMO_WORDS: usize = 100_000;
+/// Distinct words remembered per thread before the memo starts again (3 MB at most).
+const MEMO_WORDS: usize = 65_536;
+
+/// A short word held inline (its length, then its bytes), so a look-up reads one table
+/// slot and no string elsewhere in memory; longer words are stemmed every time.
+type Inline = [u8; 24];
+
+fn inline(word: &str) -> Option<Inline> {
+    let bytes = word.as_bytes();
+    let mut out = [0u8; 24];
+    let len = u8::try_from(bytes.len()).ok().filter(|&n| n < 24)?;
+    out[0] = len;
+    out[1..=bytes.len()].copy_from_slice(bytes);
+    Some(out)
+}
+
+fn text_of(slot: &Inline) -> &str {
+    let len = usize::from(slot[0]);
+    std::str::from_utf8(&slot[1..=len]).unwrap_or("")
+}
 
 thread_local! {
-    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static STEMS: RefCell<HashMap<Inline, Inline>> = RefCell::new(HashMap::default());
 }
 
 /// The English stemmer, remembering each word's stem.
@@ -67,19 +86,25 @@ impl<T: TokenStream> TokenStream for MemoStemmerStream<T> {
             return false;
         }
         let token = self.tail.token_mut();
+        let Some(word) = inline(&token.text) else {
+            token.text = self.stemmer.stem(&token.text).into_owned();
+            return true;
+        };
         STEMS.with(|memo| {
             let mut memo = memo.borrow_mut();
-            if let Some(stem) = memo.get(token.text.as_str()) {
+            if let Some(stem) = memo.get(&word) {
                 token.text.clear();
-                token.text.push_str(stem);
+                token.text.push_str(text_of(stem));
                 return;
             }
             let stem = self.stemmer.stem(&token.text).into_owned();
-            if memo.len() >= MEMO_WORDS {
-                memo.clear();
+            if let Some(slot) = inline(&stem) {
+                if memo.len() >= MEMO_WORDS {
+                    memo.clear();
+                }
+                memo.insert(word, slot);
             }
-            let word = std::mem::replace(&mut token.text, stem.clone());
-            memo.insert(word, stem);
+            token.text = stem;
         });
         true
     }
