@@ -116,6 +116,9 @@ pub struct Story {
     /// Length of the kept sum (candidate scoring divides by it for every posting).
     #[serde(skip)]
     norm: f32,
+    /// Its heaviest names' hashes, kept with `norm` (every candidate's check reads them).
+    #[serde(skip)]
+    names: Vec<u64>,
     pub first_day: Option<i64>,
     pub last_day: Option<i64>,
     /// Figures of its articles with how many articles gave them, sorted by hash.
@@ -306,6 +309,7 @@ impl StoryBook {
     fn rebuild_lookups(&mut self) {
         for story in &mut self.stories {
             story.norm = story.sum.norm();
+            story.names = heaviest_names(&story.sum);
         }
         self.by_id = self
             .stories
@@ -419,6 +423,7 @@ impl StoryBook {
 
     fn place(&mut self, article_id: &str, terms: &ArticleTerms) -> String {
         let vector = self.vector(terms);
+        let names = heaviest_names(&vector);
         let candidates = self.candidates(&vector);
         let figures = self.known_figures(terms);
         let mut best: Option<(f32, u32)> = None;
@@ -426,7 +431,7 @@ impl StoryBook {
             let story = &self.stories[candidate as usize];
             let (dates, names) = (
                 story.date_factor(terms.day, terms.day),
-                name_factor(&vector, &story.sum),
+                name_factor((&vector, &names), (&story.sum, &story.names)),
             );
             if apart(dates, names) {
                 continue;
@@ -507,6 +512,7 @@ impl StoryBook {
             sum: SparseVector::default(),
             sum_norm_sq: 0.0,
             norm: 0.0,
+            names: Vec::new(),
             first_day: None,
             last_day: None,
             figures: Vec::new(),
@@ -522,6 +528,7 @@ impl StoryBook {
         story.sum.add(vector);
         story.sum.keep_heaviest(tuning::CENTROID_TERMS);
         story.norm = story.sum.norm();
+        story.names = heaviest_names(&story.sum);
         story.members += 1;
         if let Some(day) = terms.day {
             story.first_day = Some(story.first_day.map_or(day, |d| d.min(day)));
@@ -600,7 +607,7 @@ impl StoryBook {
                 .collect();
             let (dates, names) = (
                 a.date_factor(b.first_day, b.last_day),
-                name_factor(&small.sum, &big.sum),
+                name_factor((&small.sum, &small.names), (&big.sum, &big.names)),
             );
             if apart(dates, names) {
                 continue;
@@ -623,6 +630,7 @@ impl StoryBook {
         story.sum.add(&dropped.sum);
         story.sum.keep_heaviest(tuning::CENTROID_TERMS);
         story.norm = story.sum.norm();
+        story.names = heaviest_names(&story.sum);
         story.members += dropped.members;
         story.first_day = min_some(story.first_day, dropped.first_day);
         story.last_day = match (story.last_day, dropped.last_day) {
@@ -636,6 +644,7 @@ impl StoryBook {
         refresh_shown(story, None);
         self.stories[drop as usize].merged_into = Some(keep);
         self.stories[drop as usize].sum = SparseVector::default();
+        self.stories[drop as usize].names = Vec::new();
         self.post(keep);
         self.touched.insert(keep);
     }
@@ -665,7 +674,7 @@ impl StoryBook {
                 }
                 let (dates, names) = (
                     other.date_factor(story.first_day, story.last_day),
-                    name_factor(&story.sum, &other.sum),
+                    name_factor((&story.sum, &story.names), (&other.sum, &other.names)),
                 );
                 if apart(dates, names) {
                     continue;
@@ -729,17 +738,10 @@ fn apart(date_factor: f32, name_factor: f32) -> bool {
 /// Half weight when neither side has the other's heaviest names (an article's or a
 /// story's terms against a story's): two events of one kind share their words, and
 /// sometimes a spokesman, but not their main places and people.
-fn name_factor(vector: &SparseVector, other: &SparseVector) -> f32 {
-    let heaviest_names = |v: &SparseVector| -> Vec<u64> {
-        let mut names: Vec<&(u64, f32)> = v.0.iter().filter(|(h, _)| is_name_hash(*h)).collect();
-        names.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        names
-            .into_iter()
-            .take(tuning::NAMES_CHECKED)
-            .map(|(h, _)| *h)
-            .collect()
-    };
-    let (mine, theirs) = (heaviest_names(vector), heaviest_names(other));
+fn name_factor(
+    (vector, mine): (&SparseVector, &[u64]),
+    (other, theirs): (&SparseVector, &[u64]),
+) -> f32 {
     if mine.is_empty() || theirs.is_empty() {
         return 1.0;
     }
@@ -750,6 +752,17 @@ fn name_factor(vector: &SparseVector, other: &SparseVector) -> f32 {
     } else {
         tuning::NAME_PENALTY
     }
+}
+
+/// The hashes of a vector's heaviest names, heaviest first.
+fn heaviest_names(vector: &SparseVector) -> Vec<u64> {
+    let mut names: Vec<&(u64, f32)> = vector.0.iter().filter(|(h, _)| is_name_hash(*h)).collect();
+    names.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    names
+        .into_iter()
+        .take(tuning::NAMES_CHECKED)
+        .map(|(h, _)| *h)
+        .collect()
 }
 
 /// Half weight when most of an article's repeated figures are not among the story's.
