@@ -586,6 +586,18 @@ const EXPECTATION_AFTER: usize = 3;
 
 /// Whether the figure at tokens `[a, b)` is what was expected rather than what was reported.
 pub fn is_expectation(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> bool {
+    // "against forecasts of 180,000 jobs and a 4.1 percent rate": the figure it is
+    // coordinated with was expected, and so is it
+    let coordinated = (a.saturating_sub(EXPECTATION_BEFORE).max(ta)..a)
+        .rev()
+        .take_while(|&j| !tk.punct(j, ',') && !tk.punct(j, ';'))
+        .find(|&j| tk.is_num(j))
+        .filter(|&j| (j + 1..a).any(|k| tk.is(k, "and")));
+    if let Some(j) = coordinated {
+        if is_expectation(tk, j, j + 1, ta, tb) {
+            return true;
+        }
+    }
     let before = (a.saturating_sub(EXPECTATION_BEFORE).max(ta)..a)
         .rev()
         .take_while(|&j| !tk.punct(j, ',') && !tk.punct(j, ';') && !tk.is_num(j))

@@ -451,6 +451,15 @@ fn subject_table() {
             "Organisers put attendance at 20,000.",
             &[("20,000", Some("protesters/marched"))],
         ),
+        // A figure coordinated with an expected one was expected too.
+        (
+            "Payrolls grew by 90,000, against forecasts of 150,000 jobs and a 4.2 percent jobless rate.",
+            &[
+                ("90,000", Some("jobs/count")),
+                ("150,000", Some("expected jobs/count")),
+                ("4.2 percent", Some("expected percent/unemployment")),
+            ],
+        ),
         // How many of the dead have names is its own count.
         (
             "So far just 12 bodies have been identified.",
@@ -592,6 +601,19 @@ fn era_table() {
         (
             "The party won 300 seats, up 90 on 2019.",
             &[("300", None), ("90", Some(2019))],
+        ),
+        // A relative clause is about the phrase before it; "last July" said in May.
+        (
+            "Deaths fell well below last year, which saw 212 deaths.",
+            &[("212", Some(2024))],
+        ),
+        (
+            "Last July the mill cut 1,000 jobs.",
+            &[("1,000", Some(2024))],
+        ),
+        (
+            "Last March the mill cut 1,000 jobs.",
+            &[("1,000", Some(2025))],
         ),
         // The nearest year is the figure's; a place set off by commas is in its phrase.
         (

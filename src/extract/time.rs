@@ -79,12 +79,16 @@ pub fn era(
     figure: std::ops::Range<usize>,
     article_date: Option<&str>,
 ) -> Option<i64> {
+    let article = article_date
+        .and_then(parse_iso)
+        .and_then(crate::dates::civil);
     match named_year(tk, sentence, figure)? {
         NamedYear::Year(year) => Some(year),
-        NamedYear::LastYear => article_date
-            .and_then(parse_iso)
-            .and_then(crate::dates::civil)
-            .map(|(year, _, _)| year - 1),
+        NamedYear::LastYear => article.map(|(year, _, _)| year - 1),
+        // "last July" in a January article is the year before's
+        NamedYear::LastMonth(month) => {
+            article.map(|(year, m, _)| if month >= m { year - 1 } else { year })
+        }
     }
 }
 
@@ -102,6 +106,19 @@ pub fn years_back(
     matches!(named_year(tk, sentence, figure)?, NamedYear::LastYear).then_some(1)
 }
 
+/// The number of a month's name ("July" is 7), full or abbreviated.
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let prefix = lower.get(..3)?;
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| *m == prefix)
+        .and_then(|n| u32::try_from(n + 1).ok())
+}
+
 /// Whether tokens `[from, to)` are only a place's name ("California" in "Paradise,
 /// California, fire").
 fn place_aside(tk: &Toks, from: usize, to: usize) -> bool {
@@ -115,6 +132,8 @@ enum NamedYear {
     Year(i64),
     /// "last year", "a year earlier", "the previous year"
     LastYear,
+    /// "last July": a month, numbered from 1
+    LastMonth(u32),
 }
 
 fn named_year(
@@ -140,6 +159,14 @@ fn named_year(
                 break;
             }
         }
+    }
+    // "well below last year, which saw 212 deaths": a relative clause is about the
+    // phrase before it
+    if from > sentence.start && tk.any(from, &["which", "when"]) {
+        from = (sentence.start..from - 1)
+            .rev()
+            .find(phrase_bound)
+            .map_or(sentence.start, |k| k + 1);
     }
     let to = (figure.end..sentence.end)
         .find(phrase_bound)
@@ -173,6 +200,11 @@ fn named_year(
             || (tk.is(i, "previous") && year_word);
         if last_year {
             return Some(NamedYear::LastYear);
+        }
+        if tk.is(i, "last") && is_month(tk, i + 1) {
+            if let Some(month) = month_number(tk.s(i + 1)) {
+                return Some(NamedYear::LastMonth(month));
+            }
         }
     }
     None
