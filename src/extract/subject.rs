@@ -914,7 +914,14 @@ fn location_at(tk: &Toks, from: usize, to: usize) -> Option<(usize, String)> {
                 tk.any(p, SAY_VERBS)
                     || tk.any(p, &["speaking", "reporters", "journalists", "briefing"])
             });
-        if speaker_place {
+        // "according to the Taliban regime in Kabul", "citing a source in the Kremlin":
+        // where the source sits
+        let source_place = tk.any(k, LOC_PREP)
+            && (k.saturating_sub(6)..k)
+                .rev()
+                .take_while(|&p| !tk.punct(p, ',') && !tk.punct(p, ';'))
+                .any(|p| tk.is(p, "citing") || (tk.is(p, "according") && tk.is(p + 1, "to")));
+        if speaker_place || source_place {
             k += 1;
             continue;
         }

@@ -430,6 +430,14 @@ fn subject_table() {
             "Over 1,000 people died in the quake, the minister said, speaking to reporters in Kabul.",
             &[("Over 1,000", Some("people/dead"))],
         ),
+        (
+            "Over 900 people died, according to the regional government in Valdora.",
+            &[("Over 900", Some("people/dead"))],
+        ),
+        (
+            "Citing a source in the Kremlin, the agency said 11 people were detained.",
+            &[("11", Some("people/arrested"))],
+        ),
         // A breakdown by place names each part's place.
         (
             "Herat accounted for 1,200 deaths and Kabul for 300.",
