@@ -310,6 +310,49 @@ fn default_place(
     best.filter(|(s, _)| *s >= 2).map(|(_, n)| n.clone())
 }
 
+/// Framed figures of an article's holders it takes before a holder's bare figure is read
+/// as one more of the same ("Labour won 412 seats … Conservatives: 121").
+const HELD_FIGURES: usize = 2;
+
+/// Gives each holder's bare figure (claim index, holder) the measure the article's holders
+/// hold most ("seats", "votes"), when it names one at least [`HELD_FIGURES`] times.
+fn hold_bare_figures(claims: &mut [Claim], bare: Vec<(usize, String)>) {
+    if bare.is_empty() {
+        return;
+    }
+    let mut held: Vec<(&str, usize)> = Vec::new();
+    for frame in claims.iter().filter_map(|c| c.frame.as_ref()) {
+        let measure = frame.measure.rsplit(' ').next().unwrap_or(&frame.measure);
+        if frame::is_held(measure, None) {
+            match held.iter_mut().find(|(m, _)| *m == measure) {
+                Some((_, n)) => *n += 1,
+                None => held.push((measure, 1)),
+            }
+        }
+    }
+    let Some((measure, _)) = held
+        .into_iter()
+        .filter(|(_, n)| *n >= HELD_FIGURES)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+    else {
+        return;
+    };
+    let measure = measure.to_owned();
+    for (i, holder) in bare {
+        if let Some(claim) = claims.get_mut(i) {
+            let frame = Frame {
+                measure: format!("{holder} {measure}"),
+                status: "count".to_owned(),
+                place: None,
+                era: None,
+                years_back: None,
+            };
+            claim.key = Some(frame.key());
+            claim.frame = Some(frame);
+        }
+    }
+}
+
 /// Occurrences of `w` in `text` as whole words.
 fn count_word(text: &str, w: &str) -> usize {
     let mut n = 0;
@@ -429,6 +472,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
 
     let default_place = default_place(&tk, &sents, &tok_at, article.title.as_deref());
     let mut prev: Option<Prev> = None;
+    let mut bare_held: Vec<(usize, String)> = Vec::new();
     let mut hi = 0;
     for (si, &(sa, sb)) in sents.iter().enumerate() {
         let first = hi;
@@ -972,6 +1016,13 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     });
             }
             c.attribution = attr.clone();
+            // "Conservatives: 121", "the Liberal Democrats' 71": a holder's bare figure,
+            // counted in what the article's holders hold (read when the article is done)
+            if c.frame.is_none() && h.unit_kind == UnitKind::None && subject.is_none() {
+                if let Some(holder) = frame::holder(&tk, h.tok_a, ta) {
+                    bare_held.push((out.len(), holder));
+                }
+            }
             prev = Some(Prev {
                 sent: si,
                 subject,
@@ -984,6 +1035,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             out.push(c);
         }
     }
+
+    hold_bare_figures(&mut out, bare_held);
 
     // quotes
     let mut last_speaker: Option<(usize, String)> = None;

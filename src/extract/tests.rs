@@ -558,6 +558,16 @@ fn subject_table() {
             "Officials in Valdora put Ghana's toll at 31.",
             &[("31", Some("ghana people/dead"))],
         ),
+        // A holder's bare figure counts what the article's holders hold.
+        (
+            "Labour won 412 seats and the Greens 4 seats. Conservatives: 121 (-251).",
+            &[
+                ("412", Some("labour seats/count")),
+                ("4", Some("greens seats/count")),
+                ("121", Some("conservative seats/count")),
+                ("251", None),
+            ],
+        ),
         (
             "The Greens hold 40 of the 90 seats.",
             &[
