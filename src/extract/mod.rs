@@ -1084,6 +1084,10 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 speaker = Some((name.to_owned(), open_tok - 2));
             }
         }
+        // "Biden hit back on a call: “…”", "He then added: “…”": the clause's subject
+        if speaker.is_none() && open_tok > ta && tk.punct(open_tok - 1, ':') {
+            speaker = speakers::subject_before_colon(&tk, ta, open_tok - 1);
+        }
         if speaker.is_none() {
             // a quote continuing the previous speaker's words
             if let Some((ls, sp)) = &last_speaker {

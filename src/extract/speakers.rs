@@ -200,3 +200,38 @@ pub(super) fn pronoun_speaker<'a>(
     let mentions = |word: &str| counts.get(word).copied().unwrap_or(0);
     salient_person(tk, before, &quoted, &mentions)
 }
+
+/// Words that open a clause before its subject ("Then he added:", "And Biden said:").
+const CLAUSE_OPENERS: &[&str] = &["then", "and", "but", "so", "later", "also"];
+
+/// The subject of the clause that ends in the colon at token `colon` (within the sentence
+/// from `ta`): a name ("Biden hit back on a call:") or he/she ("He then added:"), with the
+/// token it stands at. The clause starts after the last comma or semicolon.
+pub fn subject_before_colon(tk: &Toks, ta: usize, colon: usize) -> Option<(String, usize)> {
+    let mut k = (ta..colon)
+        .rev()
+        .find(|&j| tk.punct(j, ',') || tk.punct(j, ';'))
+        .map_or(ta, |j| j + 1);
+    while k < colon && tk.any(k, CLAUSE_OPENERS) {
+        k += 1;
+    }
+    if tk.any(k, &["he", "she"]) {
+        return Some((tk.s(k).to_owned(), k));
+    }
+    let mut end = k;
+    while end < colon && end < k + 4 && tk.capitalized(end) {
+        end += 1;
+    }
+    // a name, then its verb: not "The" alone, not a name running into the colon
+    let named = end > k
+        && end < colon
+        && tk.is_word(end)
+        && !tk.capitalized(end)
+        && !tk.any(
+            k,
+            &[
+                "the", "a", "an", "in", "on", "at", "after", "before", "as", "when",
+            ],
+        );
+    named.then(|| (tk.span_text(k, end - 1).to_owned(), k))
+}

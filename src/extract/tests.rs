@@ -786,6 +786,9 @@ fn quotes_table() {
         ("“We did not expect this many people,” Kim Dae-ho, head of the order bureau at the national agency, said Monday.", &[("We did not expect this many people", Some("Kim Dae-ho"))]),
         ("“Rain is coming and many are still buried,” said an aid worker in Yangon.", &[("Rain is coming and many are still buried", Some("an aid worker in Yangon"))]),
         ("Reporter Casey Newton tweeted: “Contractors are not being told at all.”", &[("Contractors are not being told at all.", Some("Reporter Casey Newton"))]),
+        // the subject of the clause a colon ends
+        ("After the vote, Ruiz hit back on a radio call: “We will win the appeal.”", &[("We will win the appeal.", Some("Ruiz"))]),
+        ("Governor Ana Ruiz spoke first. Then she added: “Nobody is leaving.”", &[("Nobody is leaving.", Some("Ana Ruiz"))]),
         // "he" is the person the article is about, not a name he speaks of
         ("Governor Ana Ruiz toured the coast. Ruiz met crews. “Hey Tom, keep going,” he said.", &[("Hey Tom, keep going", Some("Ana Ruiz"))]),
     ];
