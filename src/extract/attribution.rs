@@ -55,9 +55,22 @@ pub const CUE_VERBS: &[&str] = &[
     "predicts",
     "predicted",
     "expects",
+    "expected",
     "show",
     "shows",
     "showed",
+];
+
+/// What a count, tally or forecast is called when it is named as the source ("by a
+/// Reuters tally", "on the latest forecasts").
+const COUNT_NOUNS: &[&str] = &[
+    "tally",
+    "count",
+    "reckoning",
+    "forecast",
+    "forecasts",
+    "projection",
+    "projections",
 ];
 
 /// Verbs that introduce quotes only (not quantity attribution).
@@ -379,6 +392,22 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                     end: l + 1,
                     source: text_of(tk, k + 1, l),
                     cue: "per".into(),
+                    via: None,
+                    verb: false,
+                    sub: false,
+                });
+                k = l + 1;
+                continue;
+            }
+        }
+        // "by a Reuters tally", "by one count", "on the latest forecasts": whose count
+        if tk.any(k, &["by", "on"]) {
+            if let Some(l) = np_fwd(tk, k + 1, b).filter(|&l| tk.any(l, COUNT_NOUNS)) {
+                out.push(Attr {
+                    at: k,
+                    end: l + 1,
+                    source: text_of(tk, k + 1, l),
+                    cue: tk.s(k).to_lowercase(),
                     via: None,
                     verb: false,
                     sub: false,

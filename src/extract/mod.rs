@@ -1123,6 +1123,21 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         });
         out.push(c);
     }
+    // "“We will give 16 weeks of base pay,” he wrote": a figure inside a quote is its
+    // speaker's
+    let spoken: Vec<(usize, usize, Attribution)> = out
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Quote)
+        .filter_map(|c| Some((c.span[0], c.span[1], c.attribution.clone()?)))
+        .collect();
+    for claim in out.iter_mut().filter(|c| c.kind == ClaimKind::Quantity) {
+        if claim.attribution.is_none() {
+            claim.attribution = spoken
+                .iter()
+                .find(|(start, end, _)| *start <= claim.span[0] && claim.span[1] <= *end)
+                .map(|(_, _, speaker)| speaker.clone());
+        }
+    }
     out.sort_by_key(|c| (c.span[0], c.span[1]));
     let article_days = article.date.as_deref().and_then(time::parse_iso);
     for claim in &mut out {

@@ -686,6 +686,10 @@ fn attribution_table() {
         ("Rescue workers put the number at 35.", &[(Some("Rescue workers"), None)]),
         ("By the agency's figures, 35 homes burned.", &[(Some("the agency"), None)]),
         ("About 12 homes burned while the army claims 40 were hit.", &[(None, None), (Some("the army"), None)]),
+        // whose count; who expected it; a figure inside a quote is its speaker's
+        ("In 2019 a storm killed 300 people, by a Coastal Herald tally.", &[(Some("a Coastal Herald"), None)]),
+        ("Analysts had expected 150,000 new jobs.", &[(Some("Analysts"), None)]),
+        ("“We lost 40 homes last night,” the mayor said.", &[(Some("the mayor"), None)]),
         ("Footage from the Tarsa Liberation Front surfaced. The group claims to hold 9 soldiers.", &[(Some("Tarsa Liberation Front"), None)]),
         ("12 homes burned.", &[(None, None)]),
         // relays, brackets, asides, days and "put ... at"
