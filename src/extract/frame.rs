@@ -411,13 +411,13 @@ pub fn jobs_cut(tk: &Toks, entity: &str, a: usize, b: usize, ta: usize, tb: usiz
         if tk.punct(j, ';') || (tk.is_num(j) && !restates) {
             break;
         }
-        near |= tk.any(j, CUT_WORDS) || leaving(tk, j);
+        near |= cutting(tk, j);
     }
     for j in after {
         if tk.punct(j, ';') || tk.is_num(j) {
             break;
         }
-        near |= tk.any(j, CUT_WORDS) || leaving(tk, j);
+        near |= cutting(tk, j);
     }
     near
 }
@@ -465,6 +465,15 @@ pub fn owned_workforce(tk: &Toks, a: usize, b: usize, ta: usize) -> bool {
                 "workforce",
             ],
         )
+}
+
+/// Whether token `j` says jobs are cut; "lay" and "laid" only with "off" ("laid to rest"
+/// is buried).
+fn cutting(tk: &Toks, j: usize) -> bool {
+    if tk.any(j, &["lay", "laid", "laying", "lays"]) {
+        return tk.is(j + 1, "off");
+    }
+    tk.any(j, CUT_WORDS) || leaving(tk, j)
 }
 
 /// Whether people counted at tokens `[a, b)` are a workforce: "employs 3,000 people",

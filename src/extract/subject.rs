@@ -288,12 +288,29 @@ fn ends_ly(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && !w.eq_ignore_ascii_case("family")
 }
 
+/// "U.S.", "U.K.": two capital letters, each with its full stop, written together.
+fn initialism_at(tk: &Toks, i: usize) -> bool {
+    let letter = |k: usize| tk.is_word(k) && tk.s(k).len() == 1 && tk.capitalized(k);
+    letter(i)
+        && tk.punct(i + 1, '.')
+        && tk.adjacent(i + 1)
+        && letter(i + 2)
+        && tk.adjacent(i + 2)
+        && tk.punct(i + 3, '.')
+        && tk.adjacent(i + 3)
+}
+
 /// The noun phrase after token `i`: returns (first, last) token indices when found.
 fn noun_phrase(tk: &Toks, mut i: usize, limit: usize) -> Option<(usize, usize)> {
     let start = i;
     let mut last = None;
     let mut n = 0;
     while i < limit && n < 4 {
+        // "206,000 U.S. jobs": an initialism is a modifier, never the noun
+        if initialism_at(tk, i) && i + 4 < limit {
+            i += 4;
+            continue;
+        }
         if !tk.is_word(i) {
             // hyphenated compound: rally-goers, multi-story
             if tk.punct(i, '-')

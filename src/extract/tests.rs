@@ -558,6 +558,15 @@ fn subject_table() {
             "Officials in Valdora put Ghana's toll at 31.",
             &[("31", Some("ghana people/dead"))],
         ),
+        // An initialism is no noun; "laid to rest" is no layoff.
+        (
+            "The month added 90,000 U.S. jobs.",
+            &[("90,000", Some("jobs/count"))],
+        ),
+        (
+            "The mill laid off 300 workers, and 12 former workers were laid to rest.",
+            &[("300", Some("jobs/cut")), ("12", Some("workers/count"))],
+        ),
         // A holder's bare figure counts what the article's holders hold.
         (
             "Labour won 412 seats and the Greens 4 seats. Conservatives: 121 (-251).",
