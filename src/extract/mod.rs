@@ -630,8 +630,17 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             if subs[n].1 == subs[n + 1].1 {
                 // "Three firefighters and two police officers were injured", "arrested 5
                 // and 6 people": coordinated numbers share a status one of them states
-                let both_nouns_gap = (sh[n].tok_b..sh[n + 1].tok_a).any(|k| tk.is(k, "and"))
-                    && (sh[n].tok_b..sh[n + 1].tok_a)
+                let gap = sh[n].tok_b..sh[n + 1].tok_a;
+                // "deaths have climbed to 2,862 and injuries to 2,562": what stands after
+                // the "and" is the second figure's alone
+                let own_noun_after_and = gap
+                    .clone()
+                    .skip_while(|&k| !tk.is(k, "and"))
+                    .any(|k| subject::status_word(tk.s(k)).is_some());
+                let both_nouns_gap = gap.clone().any(|k| tk.is(k, "and"))
+                    && !own_noun_after_and
+                    && gap
+                        .clone()
                         .all(|k| !tk.punct(k, ',') && !tk.any(k, STATUS_VERBS_BREAK));
                 if joined || both_nouns_gap {
                     let (a0, a1) = (subs[n].0.status, subs[n + 1].0.status);

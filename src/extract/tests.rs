@@ -558,6 +558,11 @@ fn subject_table() {
             "Officials in Valdora put Ghana's toll at 31.",
             &[("31", Some("ghana people/dead"))],
         ),
+        // In "A rose to N and B to M", B is M's alone.
+        (
+            "Deaths have climbed to 2,100 and injuries to 2,400.",
+            &[("2,100", Some("people/dead")), ("2,400", Some("people/injured"))],
+        ),
         // An initialism is no noun; "laid to rest" is no layoff.
         (
             "The month added 90,000 U.S. jobs.",
