@@ -222,6 +222,22 @@ pub struct Attr {
     pub sub: bool,
 }
 
+impl Attr {
+    /// A source named by a phrase rather than a verb ("according to X", "per X", "by a
+    /// Reuters tally"), covering claims after token `at`.
+    fn phrase(at: usize, end: usize, source: String, cue: String) -> Attr {
+        Attr {
+            at,
+            end,
+            source,
+            cue,
+            via: None,
+            verb: false,
+            sub: false,
+        }
+    }
+}
+
 fn is_np_word(tk: &Toks, k: usize) -> bool {
     tk.is_word(k) && !tk.any(k, NP_STOP)
 }
@@ -364,15 +380,12 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
         // according to X
         if tk.is(k, "according") && tk.is(k + 1, "to") {
             if let Some(l) = np_fwd(tk, k + 2, b) {
-                out.push(Attr {
-                    at: k,
-                    end: l + 1,
-                    source: text_of(tk, k + 2, l),
-                    cue: "according to".into(),
-                    via: None,
-                    verb: false,
-                    sub: false,
-                });
+                out.push(Attr::phrase(
+                    k,
+                    l + 1,
+                    text_of(tk, k + 2, l),
+                    "according to".into(),
+                ));
                 k = l + 1;
                 continue;
             }
@@ -387,15 +400,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                 } else {
                     k
                 };
-                out.push(Attr {
-                    at,
-                    end: l + 1,
-                    source: text_of(tk, k + 1, l),
-                    cue: "per".into(),
-                    via: None,
-                    verb: false,
-                    sub: false,
-                });
+                out.push(Attr::phrase(at, l + 1, text_of(tk, k + 1, l), "per".into()));
                 k = l + 1;
                 continue;
             }
@@ -403,15 +408,12 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
         // "by a Reuters tally", "by one count", "on the latest forecasts": whose count
         if tk.any(k, &["by", "on"]) {
             if let Some(l) = np_fwd(tk, k + 1, b).filter(|&l| tk.any(l, COUNT_NOUNS)) {
-                out.push(Attr {
-                    at: k,
-                    end: l + 1,
-                    source: text_of(tk, k + 1, l),
-                    cue: tk.s(k).to_lowercase(),
-                    via: None,
-                    verb: false,
-                    sub: false,
-                });
+                out.push(Attr::phrase(
+                    k,
+                    l + 1,
+                    text_of(tk, k + 1, l),
+                    tk.s(k).to_lowercase(),
+                ));
                 k = l + 1;
                 continue;
             }
@@ -445,15 +447,12 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
         ) && tk.any(k + 1, &["from", "by"])
         {
             if let Some(l) = np_fwd(tk, k + 2, b) {
-                out.push(Attr {
-                    at: k,
-                    end: l + 1,
-                    source: text_of(tk, k + 2, l),
-                    cue: tk.s(k).to_lowercase(),
-                    via: None,
-                    verb: false,
-                    sub: false,
-                });
+                out.push(Attr::phrase(
+                    k,
+                    l + 1,
+                    text_of(tk, k + 2, l),
+                    tk.s(k).to_lowercase(),
+                ));
                 k = l + 1;
                 continue;
             }
@@ -490,15 +489,12 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                             src = x.to_string();
                         }
                     }
-                    out.push(Attr {
-                        at: k,
-                        end: k + 1,
-                        source: src,
-                        cue: format!("'s {}", tk.s(k).to_lowercase()),
-                        via: None,
-                        verb: false,
-                        sub: false,
-                    });
+                    out.push(Attr::phrase(
+                        k,
+                        k + 1,
+                        src,
+                        format!("'s {}", tk.s(k).to_lowercase()),
+                    ));
                 }
             }
         }
