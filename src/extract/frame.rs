@@ -476,6 +476,28 @@ fn cutting(tk: &Toks, j: usize) -> bool {
     tk.any(j, CUT_WORDS) || leaving(tk, j)
 }
 
+/// Tokens after a count of bodies within which "identified" says they have names.
+const IDENTIFIED_AFTER: usize = 8;
+
+/// Whether the bodies counted before token `from` are said to be identified (`Some(true)`)
+/// or not yet (`Some(false)`: "have not yet been identified", "remain unidentified"),
+/// within the clause ending at `end`.
+pub fn identified_after(tk: &Toks, from: usize, end: usize) -> Option<bool> {
+    for k in from..(from + IDENTIFIED_AFTER).min(end) {
+        if tk.punct(k, ',') || tk.punct(k, ';') || tk.is_num(k) {
+            return None;
+        }
+        if tk.is(k, "unidentified") {
+            return Some(false);
+        }
+        if tk.is(k, "identified") {
+            let negated = (from..k).any(|j| tk.any(j, &["not", "yet", "never", "still"]));
+            return Some(!negated);
+        }
+    }
+    None
+}
+
 /// Whether people counted at tokens `[a, b)` are a workforce: "employs 3,000 people",
 /// "3,000 people work directly for Meta".
 pub fn is_workforce(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> bool {

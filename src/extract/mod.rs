@@ -28,8 +28,10 @@
 //! - Attribution sources must name a person or body ([`attribution::valid_source`]);
 //!   "it"/"the same assessment" resolve to the source named just before, else nothing.
 
+mod article;
 pub mod attribution;
 mod checked;
+mod clause;
 mod frame;
 pub mod hedges;
 mod lexicon;
@@ -50,6 +52,8 @@ pub use checked::{extract_checked, unstorable, Extracted, MAX_FIGURE};
 use std::collections::HashMap;
 
 use crate::model::{Article, Attribution, Certainty, Claim, ClaimKind, Frame, Quote};
+use article::{default_place, hold_bare_figures};
+use clause::{certainty, closes_clause, comparison, days_earlier, phrase_end};
 use numbers::{NumHit, Parser, UnitKind};
 use tokens::Toks;
 
@@ -86,82 +90,6 @@ struct Prev {
 /// Tokens after a closing quote mark within which its speaker's verb may stand.
 const SPEAKER_AFTER_QUOTE: usize = 24;
 
-/// Token `end` (after an attribution phrase) closes a clause: a comma, semicolon or the
-/// sentence end, possibly after a day phrase ("said on Tuesday,").
-fn closes_clause(tk: &Toks, end: usize, tb: usize) -> bool {
-    let mut e = end;
-    if tk.is(e, "on") && tk.is_word(e + 1) {
-        e += 2;
-    } else if tk.any(e, lexicon::DAY_WORDS) || tk.any(e, &["earlier", "later"]) {
-        e += 1;
-    }
-    e >= tb
-        || tk.punct(e, ',')
-        || tk.punct(e, ';')
-        || tk.punct(e, '.')
-        || tk.punct(e, ':')
-        || tk.punct(e, '-')
-        || tk.punct(e, '—')
-        || tk.punct(e, '–')
-}
-
-/// "up from 23 a day earlier", "down from the figure of 28": a number compared with the
-/// sentence's main figure; it takes that figure's key.
-fn comparison(tk: &Toks, a: usize) -> bool {
-    let mut k = a.wrapping_sub(1);
-    if tk.is(k, "of")
-        && tk.any(
-            k.wrapping_sub(1),
-            &["figure", "number", "total", "tally", "toll"],
-        )
-        && tk.any(
-            k.wrapping_sub(2),
-            &["the", "a", "its", "their", "previous", "earlier"],
-        )
-    {
-        k = k.wrapping_sub(3);
-        if tk.any(k, &["previous", "earlier"]) {
-            k = k.wrapping_sub(1);
-        }
-    }
-    // "up from the 41"
-    if tk.is(k, "the") && tk.is(k.wrapping_sub(1), "from") {
-        k = k.wrapping_sub(1);
-    }
-    (tk.is(k, "from")
-        && tk.any(
-            k.wrapping_sub(1),
-            &[
-                "up", "down", "rising", "falling", "increase", "decrease", "rose", "fell",
-            ],
-        ))
-        || (tk.any(k, &["with", "to"]) && tk.is(k.wrapping_sub(1), "compared"))
-}
-
-/// "a day earlier", "the day before", "the previous day": days back from the main figure.
-fn days_earlier(tk: &Toks, from: usize, to: usize) -> Option<i64> {
-    for k in from..to.min(tk.len()) {
-        if tk.punct(k, ',') || tk.punct(k, ';') {
-            break;
-        }
-        let day = |i: usize| tk.any(i, &["day", "days", "week"]);
-        let n = |i: usize| match tk.s(i).to_ascii_lowercase().as_str() {
-            "a" | "one" | "the" => Some(1),
-            "two" => Some(2),
-            "three" => Some(3),
-            _ => None,
-        };
-        if day(k + 1) && tk.any(k + 2, &["earlier", "before", "ago"]) {
-            let mult = if tk.is(k + 1, "week") { 7 } else { 1 };
-            return n(k).map(|d| d * mult);
-        }
-        if tk.is(k, "the") && tk.is(k + 1, "previous") && day(k + 2) {
-            return Some(if tk.is(k + 2, "week") { 7 } else { 1 });
-        }
-    }
-    None
-}
-
 /// Words between "of" and the whole a part is taken from: "4,400 of its about 5,500".
 const WHOLE_OPENERS: &[&str] = &[
     "the",
@@ -178,193 +106,12 @@ const WHOLE_OPENERS: &[&str] = &[
     "approximately",
 ];
 
-/// The end of the phrase after a compared number: the next comma, semicolon or clause word.
-fn phrase_end(tk: &Toks, from: usize, to: usize) -> usize {
-    (from..to)
-        .find(|&k| tk.punct(k, ',') || tk.punct(k, ';') || tk.any(k, &["after", "as", "while"]))
-        .unwrap_or(to)
-}
-
 /// Verbs that end a coordinated noun phrase ("3 died and 4 were hurt" is two clauses).
 const STATUS_VERBS_BREAK: &[&str] = &[
     "are", "is", "was", "were", "have", "has", "had", "remain", "remained", "died", "killed",
 ];
 
 const CLAUSE_WORDS: &[&str] = &["while", "but", "whereas", "although", "though", "meanwhile"];
-
-fn certainty(tk: &Toks, a: usize, b: usize) -> Certainty {
-    let mut est = false;
-    let mut claimed = false;
-    for k in a..b.min(tk.len()) {
-        if !tk.is_word(k) {
-            continue;
-        }
-        let may = tk.s(k) == "may" || (tk.s(k) == "May" && tk.any(k + 1, &["have", "be"]));
-        if may || tk.any(k, &["might", "could", "possibly", "perhaps"]) {
-            return Certainty::Possible;
-        }
-        if tk.any(k, &["says", "say", "said"])
-            && tk.any(k + 1, &["it", "they"])
-            && tk.any(k + 2, &["is", "are", "was", "were", "has", "have", "had"])
-        {
-            claimed = true;
-        }
-        if tk.any(
-            k,
-            &[
-                "claims",
-                "claimed",
-                "claim",
-                "alleges",
-                "alleged",
-                "allegedly",
-                "alleging",
-                "claiming",
-            ],
-        ) {
-            // a verb, not the noun ("reinforcing claims that …", "the claims")
-            let p = k.wrapping_sub(1);
-            let noun = tk.any(
-                p,
-                &[
-                    "the",
-                    "these",
-                    "those",
-                    "its",
-                    "their",
-                    "his",
-                    "her",
-                    "such",
-                    "of",
-                    "to",
-                    "unverified",
-                    "earlier",
-                ],
-            ) || (tk.is_word(p) && tk.s(p).ends_with("ing"));
-            if !noun {
-                claimed = true;
-            }
-        }
-        if tk.any(
-            k,
-            &[
-                "estimated",
-                "estimates",
-                "estimate",
-                "believed",
-                "believes",
-                "thought",
-                "reportedly",
-                "presumed",
-                "likely",
-            ],
-        ) {
-            est = true;
-        }
-    }
-    if claimed {
-        Certainty::Claimed
-    } else if est {
-        Certainty::Estimated
-    } else {
-        Certainty::Asserted
-    }
-}
-
-/// The article's default place: each place the sentences name (after a locative
-/// preposition, "the streets of X", or a name ending in Province/Region/…) scores the
-/// number of times its name occurs in the title and text, plus one when the lead sentence
-/// names it; the best score wins when it is at least 2 (ties: the place named first).
-fn default_place(
-    tk: &Toks,
-    sents: &[(usize, usize)],
-    tok_at: &dyn Fn(usize) -> usize,
-    title: Option<&str>,
-) -> Option<String> {
-    let mut seen: Vec<(String, String, usize)> = Vec::new();
-    for (n, &(sa, sb)) in sents.iter().enumerate() {
-        for p in subject::places(tk, tok_at(sa), tok_at(sb)) {
-            let sl = subject::slug(&p);
-            if sl.is_empty() {
-                continue;
-            }
-            let lead = usize::from(n == 0);
-            match seen.iter_mut().find(|x| x.0 == sl) {
-                Some(x) => x.2 = x.2.max(lead),
-                None => seen.push((sl, p, lead)),
-            }
-        }
-    }
-    let mut best: Option<(usize, &String)> = None;
-    for (_, name, lead) in &seen {
-        let core = subject::core_name(name);
-        if core.is_empty() {
-            continue;
-        }
-        let score =
-            lead + count_word(tk.text, core) + title.map(|t| count_word(t, core)).unwrap_or(0);
-        if best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, name));
-        }
-    }
-    best.filter(|(s, _)| *s >= 2).map(|(_, n)| n.clone())
-}
-
-/// Framed figures of an article's holders it takes before a holder's bare figure is read
-/// as one more of the same ("Labour won 412 seats … Conservatives: 121").
-const HELD_FIGURES: usize = 2;
-
-/// Gives each holder's bare figure (claim index, holder) the measure the article's holders
-/// hold most ("seats", "votes"), when it names one at least [`HELD_FIGURES`] times.
-fn hold_bare_figures(claims: &mut [Claim], bare: Vec<(usize, String)>) {
-    if bare.is_empty() {
-        return;
-    }
-    let mut held: Vec<(&str, usize)> = Vec::new();
-    for frame in claims.iter().filter_map(|c| c.frame.as_ref()) {
-        let measure = frame.measure.rsplit(' ').next().unwrap_or(&frame.measure);
-        if frame::is_held(measure, None) {
-            match held.iter_mut().find(|(m, _)| *m == measure) {
-                Some((_, n)) => *n += 1,
-                None => held.push((measure, 1)),
-            }
-        }
-    }
-    let Some((measure, _)) = held
-        .into_iter()
-        .filter(|(_, n)| *n >= HELD_FIGURES)
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-    else {
-        return;
-    };
-    let measure = measure.to_owned();
-    for (i, holder) in bare {
-        if let Some(claim) = claims.get_mut(i) {
-            let frame = Frame {
-                measure: format!("{holder} {measure}"),
-                status: "count".to_owned(),
-                place: None,
-                era: None,
-                years_back: None,
-            };
-            claim.key = Some(frame.key());
-            claim.frame = Some(frame);
-        }
-    }
-}
-
-/// Occurrences of `w` in `text` as whole words.
-fn count_word(text: &str, w: &str) -> usize {
-    let mut n = 0;
-    for (i, _) in text.match_indices(w) {
-        let before = text[..i].chars().next_back();
-        let after = text[i + w.len()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            n += 1;
-        }
-    }
-    n
-}
 
 /// Numbers that are not counts: ages in apposition ("Noa Baram, 52, whose …"), phone lines
 /// ("call the emergency line on 112"), and "the two sides" style references.
@@ -810,7 +557,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 // "just three bodies have been identified", "19 bodies have not yet been
                 // identified": what is counted is how many of the dead have names
                 if status == Some("dead") && matches!(hd.as_str(), "bodies" | "victims" | "dead") {
-                    if let Some(named) = subject::identified_after(&tk, h.tok_b, cf) {
+                    if let Some(named) = frame::identified_after(&tk, h.tok_b, cf) {
                         status = Some(if named { "identified" } else { "unidentified" });
                     }
                 }

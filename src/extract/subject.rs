@@ -73,28 +73,6 @@ const PEOPLE_STATUSES: &[&str] = &[
     "held",
 ];
 
-/// Tokens after a count of bodies within which "identified" says they have names.
-const IDENTIFIED_AFTER: usize = 8;
-
-/// Whether the bodies counted before token `from` are said to be identified (`Some(true)`)
-/// or not yet (`Some(false)`: "have not yet been identified", "remain unidentified"),
-/// within the clause ending at `end`.
-pub fn identified_after(tk: &Toks, from: usize, end: usize) -> Option<bool> {
-    for k in from..(from + IDENTIFIED_AFTER).min(end) {
-        if tk.punct(k, ',') || tk.punct(k, ';') || tk.is_num(k) {
-            return None;
-        }
-        if tk.is(k, "unidentified") {
-            return Some(false);
-        }
-        if tk.is(k, "identified") {
-            let negated = (from..k).any(|j| tk.any(j, &["not", "yet", "never", "still"]));
-            return Some(!negated);
-        }
-    }
-    None
-}
-
 /// The status a head noun and its status imply together: lives counted are lives lost.
 pub fn status_of(head: &str, status: Option<&'static str>) -> Option<&'static str> {
     match (head, status) {
