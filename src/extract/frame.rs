@@ -65,10 +65,7 @@ const MEASURE_WINDOW: usize = 10;
 /// tokens `[ta, tb)`.
 pub fn percent_base(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Option<&'static str> {
     // "13% of an 87,000-person workforce", "36% of the vote"
-    let mut k = b;
-    while k < tb && (tk.any(k, PERCENT_WORDS) || tk.punct(k, '%')) {
-        k += 1;
-    }
+    let mut k = past_percent_words(tk, b, tb);
     // "a 33.7% share of the vote"
     if tk.any(k, &["share", "proportion", "portion"]) && tk.is(k + 1, "of") {
         k += 1;
@@ -146,12 +143,30 @@ pub fn percent_base(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Opti
     None
 }
 
-/// "83 per cent of them", "5% of those": a share of what the figure before counted.
-pub fn share_of_those(tk: &Toks, b: usize, tb: usize) -> bool {
+/// The first token from `b` that is not a percent sign or word ("per cent", "points").
+fn past_percent_words(tk: &Toks, b: usize, tb: usize) -> usize {
     let mut k = b;
     while k < tb && (tk.any(k, PERCENT_WORDS) || tk.punct(k, '%')) {
         k += 1;
     }
+    k
+}
+
+/// Words of a hedge that may stand right before a figure ("around 10,000").
+const HEDGE_BEFORE: &[&str] = &["about", "around", "roughly", "some", "nearly", "almost"];
+
+/// The token before the figure at `a`, past any hedge words (stopping at `ta`).
+fn before_hedge(tk: &Toks, a: usize, ta: usize) -> usize {
+    let mut k = a.wrapping_sub(1);
+    while k > ta && tk.any(k, HEDGE_BEFORE) {
+        k -= 1;
+    }
+    k
+}
+
+/// "83 per cent of them", "5% of those": a share of what the figure before counted.
+pub fn share_of_those(tk: &Toks, b: usize, tb: usize) -> bool {
+    let k = past_percent_words(tk, b, tb);
     tk.is(k, "of") && tk.any(k + 1, &["them", "those", "these"])
 }
 
@@ -311,15 +326,7 @@ const MEASURE_NOUN_WINDOW: usize = 8;
 /// in its clause.
 pub fn measure_before(tk: &Toks, a: usize, ta: usize) -> Option<(&'static str, &'static str)> {
     // "Microsoft lays off around 10,000": an employer's verb says jobs
-    let mut v = a.wrapping_sub(1);
-    while v > ta
-        && tk.any(
-            v,
-            &["around", "about", "some", "nearly", "almost", "roughly"],
-        )
-    {
-        v -= 1;
-    }
+    let v = before_hedge(tk, a, ta);
     let laid_off = tk.is(v, "off") && tk.any(v.wrapping_sub(1), &["lay", "lays", "laid", "laying"]);
     if v >= ta && (laid_off || tk.any(v, LAYOFF_VERBS)) {
         return Some(("jobs", "cut"));
@@ -440,15 +447,7 @@ pub fn employs_before(tk: &Toks, a: usize, ta: usize) -> bool {
 /// "Twitter's roughly 7,500 employees", "its 5,500 staff": a possessor's workforce, the
 /// figure right after the owner (and a hedge), its noun a workforce's.
 pub fn owned_workforce(tk: &Toks, a: usize, b: usize, ta: usize) -> bool {
-    let mut k = a.wrapping_sub(1);
-    while k > ta
-        && tk.any(
-            k,
-            &["about", "around", "roughly", "some", "nearly", "almost"],
-        )
-    {
-        k -= 1;
-    }
+    let k = before_hedge(tk, a, ta);
     let owner = k >= ta
         && k < a
         && (tk.any(k, &["its", "their"])

@@ -173,15 +173,12 @@ fn named_year(
         .unwrap_or(sentence.end);
     // the nearest year to the figure is its own: "a 1960 tsunami (61 dead) and the 2018
     // fire (85)"
-    let mut nearest: Vec<usize> = (from..to.min(tk.len()))
-        .filter(|i| !figure.contains(i))
-        .collect();
-    nearest.sort_by_key(|&i| {
-        if i < figure.start {
-            figure.start - i
-        } else {
-            i + 1 - figure.end
-        }
+    let to = to.min(tk.len());
+    let reach = (figure.start - from.min(figure.start)).max(to.saturating_sub(figure.end));
+    let nearest = (1..=reach).flat_map(|d| {
+        let before = figure.start.checked_sub(d).filter(|&i| i >= from);
+        let after = Some(figure.end + d - 1).filter(|&i| i < to);
+        before.into_iter().chain(after)
     });
     for i in nearest {
         if let Some(year) = year_at(tk, i) {
