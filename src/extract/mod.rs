@@ -181,6 +181,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let word_counts: std::cell::OnceCell<HashMap<&str, usize>> = std::cell::OnceCell::new();
     let mut out: Vec<Claim> = Vec::with_capacity(hits.len() + quotes.len());
     let tok_at = |byte: usize| tk.t.partition_point(|t| t.start < byte);
+    let sentence_starts: Vec<usize> = sents.iter().map(|&(start, _)| tok_at(start)).collect();
     let sent_of = |byte: usize| {
         sents
             .partition_point(|s| s.1 <= byte)
@@ -530,7 +531,15 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     // is about, when no source was named just before
                     return before.or_else(|| {
                         person
-                            .then(|| speakers::pronoun_speaker(&tk, a.at, &quotes, &word_counts))
+                            .then(|| {
+                                speakers::pronoun_speaker(
+                                    &tk,
+                                    a.at,
+                                    &quotes,
+                                    &word_counts,
+                                    &sentence_starts,
+                                )
+                            })
                             .flatten()
                             .map(|name| Attribution {
                                 source: speakers::full_name(&tk, &name),
@@ -844,6 +853,10 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         if speaker.is_none() && open_tok > ta && tk.punct(open_tok - 1, ':') {
             speaker = speakers::subject_before_colon(&tk, ta, open_tok - 1);
         }
+        // "Zuckerberg called the cuts “…”": the subject of the quote's clause
+        if speaker.is_none() && open_tok > ta {
+            speaker = speakers::quote_clause_subject(&tk, ta, open_tok, after_tok, tb);
+        }
         if speaker.is_none() {
             // a quote continuing the previous speaker's words
             if let Some((ls, sp)) = &last_speaker {
@@ -852,13 +865,26 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 }
             }
         }
+        if speaker.is_none() {
+            speaker = speakers::narrative_speaker(&tk, open_tok, &quotes, &sentence_starts)
+                .map(|name| (name, open_tok));
+        }
         let sp = speaker.map(|(s, at)| {
             let s = attribution::resolve_group(&tk, s, at);
             if s.eq_ignore_ascii_case("he") || s.eq_ignore_ascii_case("she") {
                 last_speaker
                     .as_ref()
                     .map(|x| x.1.clone())
-                    .or_else(|| speakers::pronoun_speaker(&tk, open_tok, &quotes, &word_counts))
+                    .or_else(|| {
+                        speakers::pronoun_speaker(
+                            &tk,
+                            open_tok,
+                            &quotes,
+                            &word_counts,
+                            &sentence_starts,
+                        )
+                        .map(|name| speakers::full_name(&tk, &name))
+                    })
                     .unwrap_or(s)
             } else {
                 speakers::full_name(&tk, &s)

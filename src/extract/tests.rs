@@ -809,6 +809,18 @@ fn quotes_table() {
         ("Governor Ana Ruiz spoke first. Then she added: “Nobody is leaving.”", &[("Nobody is leaving.", Some("Ana Ruiz"))]),
         // "he" is the person the article is about, not a name he speaks of
         ("Governor Ana Ruiz toured the coast. Ruiz met crews. “Hey Tom, keep going,” he said.", &[("Hey Tom, keep going", Some("Ana Ruiz"))]),
+        // no verb of saying: the subject of the quote's clause
+        ("Mayor Lena Ortiz, who has led the city since 2019, called the plan “a promise we cannot keep”.", &[("a promise we cannot keep", Some("Mayor Lena Ortiz"))]),
+        ("In a filing, the shipping firm put the losses down to “weaker demand in the spring”.", &[("weaker demand in the spring", Some("the shipping firm"))]),
+        ("After Dev Patel called the river a “slow moving disaster”, the minister visited the dam.", &[("slow moving disaster", Some("Dev Patel"))]),
+        ("Pointing to “higher costs across the board”, Norvik Foods is closing a plant.", &[("higher costs across the board", Some("Norvik Foods"))]),
+        ("Dev Patel, 64, blamed the dam, calling the spill “a crime against the valley”.", &[("a crime against the valley", Some("Dev Patel"))]),
+        // a quote standing alone: the sentence before names who speaks; a pronoun
+        // continues the subject before it
+        ("The council met on Friday. “We will reopen the bridge next week.”", &[("We will reopen the bridge next week.", Some("The council"))]),
+        ("Ana Ruiz was asked by Dev Patel whether she would run. She then added: “Not this year.”", &[("Not this year.", Some("Ana Ruiz"))]),
+        // a sentence-initial common word is nobody
+        ("Had he seen the report? “I did not read it.”", &[("I did not read it.", None)]),
     ];
     for (i, e) in table {
         check_quote(i, e);
