@@ -1,0 +1,278 @@
+//! Which quotes are one statement: quotes of one speaker whose words are near-identical
+//! (a misquote stays in its statement), and within a story quotes given to different
+//! names for the same words (a fragment, "he" in one outlet and the name in another).
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::{jaccard, ClaimGroup, COMMON_WORD_CLAIMS};
+use crate::model::{Claim, ClaimKind};
+
+/// Quotes of one speaker at least this similar are the same quote (possibly misquoted).
+const QUOTE_SIMILARITY: f64 = 0.5;
+
+/// Normalises a quote's words for comparison: lower case, letters and digits only.
+pub fn quote_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// A speaker's name reduced to what outlets agree on: the last word, lower-cased
+/// ("U.S. President Donald Trump" and "Trump" meet).
+pub fn speaker_key(speaker: Option<&str>) -> String {
+    speaker
+        .and_then(|s| s.split_whitespace().last())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn quote_similarity(a: &str, b: &str) -> f64 {
+    let (wa, wb) = (quote_words(a), quote_words(b));
+    let (ja, jb) = (wa.join(" "), wb.join(" "));
+    let mut sa = wa.clone();
+    let mut sb = wb.clone();
+    sa.sort();
+    sa.dedup();
+    sb.sort();
+    sb.dedup();
+    strsim::normalized_levenshtein(&ja, &jb)
+        .max(jaccard(&sa, &sb))
+        .max(fragment_share(&sa, &sb))
+}
+
+/// How much of the shorter quote's words (sorted, distinct) the longer one holds; 0 below
+/// [`MIN_FRAGMENT_WORDS`], where a short phrase says too little to be a fragment.
+fn fragment_share(a: &[String], b: &[String]) -> f64 {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < MIN_FRAGMENT_WORDS {
+        return 0.0;
+    }
+    let shared = short
+        .iter()
+        .filter(|w| long.binary_search(w).is_ok())
+        .count();
+    let share = shared as f64 / short.len() as f64;
+    if share >= FRAGMENT_SHARE {
+        share
+    } else {
+        0.0
+    }
+}
+
+/// Within one story, quote groups of different speakers are one statement when one's
+/// words hold the other's (a fragment, or the same words given to "he" in one outlet and
+/// to the speaker's name in another): the speaker as an outlet names them varies, the words
+/// do not.
+pub(super) fn merge_statements_in_story(claims: &[Claim], groups: Vec<ClaimGroup>) -> Vec<ClaimGroup> {
+    let in_story = groups
+        .iter()
+        .flat_map(|g| &g.members)
+        .all(|&i| claims[i].story.is_some());
+    if groups.len() < 2 || !in_story {
+        return groups;
+    }
+    // Each group's distinct wordings, as given (a short fragment must stand in the longer
+    // quote as a phrase) and as sorted distinct words (a longer one as a bag).
+    let each_wording = |words_of: &dyn Fn(&str) -> Vec<String>| -> Vec<Vec<Vec<String>>> {
+        groups
+            .iter()
+            .map(|g| {
+                let mut all: Vec<Vec<String>> = g
+                    .members
+                    .iter()
+                    .filter_map(|&i| claims[i].quote.as_ref())
+                    .map(|q| words_of(&q.text))
+                    .collect();
+                all.sort();
+                all.dedup();
+                all
+            })
+            .collect()
+    };
+    let phrases = each_wording(&quote_words);
+    let wordings = each_wording(&|text: &str| {
+        let mut w = quote_words(text);
+        w.sort();
+        w.dedup();
+        w
+    });
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (g, words) in wordings.iter().enumerate() {
+        let mut seen: Vec<&str> = words.iter().flatten().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            postings.entry(w).or_default().push(g);
+        }
+    }
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (g, phrases_of_g) in phrases.iter().enumerate() {
+        for phrase in phrases_of_g
+            .iter()
+            .filter(|p| (MIN_PHRASE_WORDS..MIN_FRAGMENT_WORDS).contains(&p.len()))
+        {
+            let mut candidates: Vec<usize> = phrase
+                .iter()
+                .filter_map(|w| postings.get(w.as_str()))
+                .filter(|list| list.len() <= COMMON_WORD_CLAIMS)
+                .flatten()
+                .copied()
+                .filter(|&o| o != g)
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for other in candidates {
+                let contained = phrases[other].iter().any(|theirs| {
+                    theirs.len() >= phrase.len()
+                        && theirs.windows(phrase.len()).any(|w| w == phrase.as_slice())
+                });
+                if contained {
+                    let (a, b) = (root(&mut parent, g), root(&mut parent, other));
+                    parent[b.max(a)] = a.min(b);
+                }
+            }
+        }
+    }
+    for (g, words) in wordings.iter().enumerate() {
+        for wording in words.iter().filter(|w| w.len() >= MIN_FRAGMENT_WORDS) {
+            let mut candidates: Vec<usize> = wording
+                .iter()
+                .filter_map(|w| postings.get(w.as_str()))
+                .filter(|list| list.len() <= COMMON_WORD_CLAIMS)
+                .flatten()
+                .copied()
+                .filter(|&o| o > g)
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for other in candidates {
+                let contained = wordings[other]
+                    .iter()
+                    .any(|theirs| fragment_share(wording, theirs) > 0.0);
+                if contained {
+                    let (a, b) = (root(&mut parent, g), root(&mut parent, other));
+                    parent[b.max(a)] = a.min(b);
+                }
+            }
+        }
+    }
+    let mut merged: BTreeMap<usize, ClaimGroup> = BTreeMap::new();
+    for (g, group) in groups.into_iter().enumerate() {
+        let r = root(&mut parent, g);
+        match merged.get_mut(&r) {
+            Some(into) => {
+                into.members.extend(group.members);
+                into.members.sort_unstable();
+            }
+            None => {
+                merged.insert(r, group);
+            }
+        }
+    }
+    merged.into_values().collect()
+}
+
+/// A quote of at least this many distinct words can be recognised as a fragment.
+const MIN_FRAGMENT_WORDS: usize = 5;
+/// A shorter quote of at least this many words is a fragment when the longer one holds
+/// it word for word, in order ("running out of energy").
+const MIN_PHRASE_WORDS: usize = 3;
+/// Share of the shorter quote's words the longer one must hold.
+const FRAGMENT_SHARE: f64 = 0.8;
+
+pub(super) fn quote_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
+    let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, claim) in claims.iter().enumerate() {
+        if let (ClaimKind::Quote, Some(quote)) = (claim.kind, &claim.quote) {
+            by_speaker
+                .entry(speaker_key(quote.speaker.as_deref()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut groups = Vec::new();
+    for (speaker, indices) in by_speaker {
+        let threshold = if speaker == "unknown" {
+            0.8
+        } else {
+            QUOTE_SIMILARITY
+        };
+        // Candidates come from an index of the words of the quotes already placed, so a
+        // quote is compared only with quotes that share a word, not with all of them.
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        let mut placed: Vec<(usize, usize)> = Vec::new(); // (claim, cluster)
+        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        // A wording seen before joins its cluster at once: outlets repeat quotes word for
+        // word, and only a new wording needs comparing.
+        let mut wordings: HashMap<Vec<String>, usize> = HashMap::new();
+        for i in indices {
+            let text = claims[i]
+                .quote
+                .as_ref()
+                .map(|q| q.text.as_str())
+                .unwrap_or("");
+            let mut words = quote_words(text);
+            if let Some(&cluster) = wordings.get(&words) {
+                clusters[cluster].push(i);
+                continue;
+            }
+            let wording = words.clone();
+            words.sort();
+            words.dedup();
+            let mut candidates: Vec<usize> = words
+                .iter()
+                .filter_map(|w| postings.get(w))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let home = candidates.into_iter().find(|&p| {
+                let other = claims[placed[p].0]
+                    .quote
+                    .as_ref()
+                    .map(|q| q.text.as_str())
+                    .unwrap_or("");
+                quote_similarity(text, other) >= threshold
+            });
+            let cluster = match home {
+                Some(p) => placed[p].1,
+                None => {
+                    clusters.push(Vec::new());
+                    clusters.len() - 1
+                }
+            };
+            clusters[cluster].push(i);
+            wordings.insert(wording, cluster);
+            for w in words {
+                postings.entry(w).or_default().push(placed.len());
+            }
+            placed.push((i, cluster));
+        }
+        for (n, members) in clusters.into_iter().enumerate() {
+            groups.push(ClaimGroup {
+                key: format!("quote/{speaker}/{}", n + 1),
+                kind: ClaimKind::Quote,
+                entity: "quote".into(),
+                status: speaker.clone(),
+                location: None,
+                event_date: None,
+                members,
+            });
+        }
+    }
+    groups
+}
+
