@@ -14,8 +14,8 @@ use crate::model::{Claim, ClaimKind, Frame};
 
 mod quotes;
 
-pub use quotes::{quote_words, speaker_key};
 use quotes::{merge_statements_in_story, quote_groups};
+pub use quotes::{quote_words, speaker_key};
 
 /// Statuses that describe a one-off event (a march's crowd): figures on different days are
 /// different events, not updates of one figure.

@@ -68,7 +68,10 @@ fn fragment_share(a: &[String], b: &[String]) -> f64 {
 /// words hold the other's (a fragment, or the same words given to "he" in one outlet and
 /// to the speaker's name in another): the speaker as an outlet names them varies, the words
 /// do not.
-pub(super) fn merge_statements_in_story(claims: &[Claim], groups: Vec<ClaimGroup>) -> Vec<ClaimGroup> {
+pub(super) fn merge_statements_in_story(
+    claims: &[Claim],
+    groups: Vec<ClaimGroup>,
+) -> Vec<ClaimGroup> {
     let in_story = groups
         .iter()
         .flat_map(|g| &g.members)
@@ -168,6 +171,48 @@ pub(super) fn merge_statements_in_story(claims: &[Claim], groups: Vec<ClaimGroup
             }
         }
     }
+    // Paraphrases and translations: the same content words, however the clauses run
+    // ("nothing can be ruled out" / "nothing should be excluded, dynamically").
+    let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+    let gists: Vec<Vec<Vec<String>>> = phrases
+        .iter()
+        .map(|wordings| {
+            wordings
+                .iter()
+                .map(|words| content_stems(words, &stemmer))
+                .filter(|stems| stems.len() >= PARAPHRASE_SHARED)
+                .collect()
+        })
+        .collect();
+    let mut gist_postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (g, stems) in gists.iter().enumerate() {
+        let mut seen: Vec<&str> = stems.iter().flatten().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            gist_postings.entry(w).or_default().push(g);
+        }
+    }
+    for (g, stems_of_g) in gists.iter().enumerate() {
+        for stems in stems_of_g {
+            let mut candidates: Vec<usize> = stems
+                .iter()
+                .filter_map(|w| gist_postings.get(w.as_str()))
+                .filter(|list| list.len() <= COMMON_WORD_CLAIMS)
+                .flatten()
+                .copied()
+                .filter(|&o| o > g)
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for other in candidates {
+                if gists[other].iter().any(|theirs| paraphrase(stems, theirs)) {
+                    let (a, b) = (root(&mut parent, g), root(&mut parent, other));
+                    parent[b.max(a)] = a.min(b);
+                }
+            }
+        }
+    }
     let mut merged: BTreeMap<usize, ClaimGroup> = BTreeMap::new();
     for (g, group) in groups.into_iter().enumerate() {
         let r = root(&mut parent, g);
@@ -182,6 +227,48 @@ pub(super) fn merge_statements_in_story(claims: &[Claim], groups: Vec<ClaimGroup
         }
     }
     merged.into_values().collect()
+}
+
+/// Two quotes are one statement said in other words when they share at least this many
+/// content stems ...
+const PARAPHRASE_SHARED: usize = 4;
+/// ... and these make at least this share of both quotes' stems (Dice): a long quote
+/// that runs two statements together must not join each of them to the other.
+const PARAPHRASE_OVERLAP: f64 = 0.6;
+
+/// Words a statement's gist does not rest on.
+const GIST_STOP: &[&str] = &[
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "because", "been", "being", "but", "by", "can", "cannot", "could", "did", "do", "does",
+    "don't", "for", "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i",
+    "i'm", "if", "in", "into", "is", "it", "it's", "its", "just", "me", "more", "my", "no", "not",
+    "of", "on", "one", "or", "our", "out", "said", "say", "she", "should", "so", "some", "than",
+    "that", "that's", "the", "their", "them", "then", "there", "there's", "these", "they", "this",
+    "those", "to", "too", "up", "us", "very", "was", "we", "we're", "we'll", "we've", "were",
+    "what", "when", "which", "who", "will", "with", "would", "you", "your",
+];
+
+/// A quote's content words (its normalised words past [`GIST_STOP`]), stemmed, sorted and
+/// distinct: "officially" meets "official", "dynamics" meets "dynamically".
+fn content_stems(words: &[String], stemmer: &frostem::Stemmer) -> Vec<String> {
+    let mut stems: Vec<String> = words
+        .iter()
+        .filter(|w| !GIST_STOP.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| stemmer.stem(w).into_owned())
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
+/// Whether two quotes' content stems (sorted, distinct) say the same thing in other
+/// words: see [`PARAPHRASE_SHARED`] and [`PARAPHRASE_OVERLAP`]. Measured on the realnews
+/// statements: share of the shorter quote instead of Dice, F1 unchanged (recall up,
+/// precision down as combined quotes bridged two statements).
+fn paraphrase(a: &[String], b: &[String]) -> bool {
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let both = (a.len() + b.len()).max(1);
+    shared >= PARAPHRASE_SHARED && 2.0 * shared as f64 / both as f64 >= PARAPHRASE_OVERLAP
 }
 
 /// A quote of at least this many distinct words can be recognised as a fragment.
@@ -275,4 +362,3 @@ pub(super) fn quote_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
     }
     groups
 }
-

@@ -251,6 +251,36 @@ fn within_a_story_one_statement_is_one_group_whoever_it_is_given_to() {
 }
 
 #[test]
+fn within_a_story_a_statement_in_other_words_is_the_same_statement() {
+    let mut claims =
+        vec![
+        quote(
+            "a",
+            "Mayor Idris Okafor",
+            "There is no plan today to close the harbour officially, but nothing can be ruled out",
+        ),
+        quote(
+            "b",
+            "the mayor",
+            "Today there is no official plan for closing the harbour. Still, nothing is ruled out",
+        ),
+        // the same words about something else
+        quote("c", "Okafor", "The harbour will reopen today under a new plan for ferries"),
+    ];
+    in_one_story(&mut claims);
+    let got: Vec<Vec<String>> = keys(&claims)
+        .into_iter()
+        .filter(|(k, _)| k.starts_with("quote/"))
+        .map(|(_, m)| m)
+        .collect();
+    assert!(
+        got.contains(&vec!["a".to_owned(), "b".to_owned()]),
+        "{got:?}"
+    );
+    assert!(got.contains(&vec!["c".to_owned()]), "{got:?}");
+}
+
+#[test]
 fn quotes_group_by_speaker_and_similarity() {
     let claims = vec![
         quote(
