@@ -512,8 +512,12 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                 continue;
             }
             let mut cue = tk.s(k).to_lowercase();
-            // "Choi added that 97 of the dead…": a quote verb reporting a clause
-            if quote_only(&cue) && tk.is(k + 1, "that") {
+            // "Choi added that 97 of the dead…", "wrote on Telegram that the toll…": a
+            // quote verb reporting a clause
+            let that = (k + 1..(k + 5).min(b))
+                .take_while(|&j| tk.is_word(j))
+                .find(|&j| tk.is(j, "that"));
+            if quote_only(&cue) && that.is_some() {
                 cue.push_str(" that");
             }
             let mut src = None;
@@ -661,14 +665,32 @@ fn revises_a_toll(tk: &Toks, k: usize, b: usize) -> bool {
 
 /// "put" reports a figure when an "at" follows in its clause ("put the toll at 672").
 fn puts_at(tk: &Toks, k: usize, b: usize) -> bool {
-    (k + 1..(k + 12).min(b))
+    (k + 1..(k + 16).min(b))
         .take_while(|&j| !tk.punct(j, ';') && !tk.punct(j, '.'))
         .any(|j| tk.is(j, "at"))
 }
 
 /// A weekday or relative day between a subject and its verb ("Meta on Wednesday said").
 fn weekday_or_day(tk: &Toks, k: usize) -> bool {
-    tk.is(k, "on") || tk.any(k, DAY_WORDS)
+    tk.is(k, "on")
+        || tk.any(k, DAY_WORDS)
+        // "Maui County on Thursday night published"
+        || (tk.any(k, &["night", "morning", "afternoon", "evening"])
+            && tk.any(k.wrapping_sub(1), DAY_WORDS))
+}
+
+/// Whether an attribution covers figures: a verb that only introduces quotes ("added",
+/// "wrote") does when it reports a clause ("added that", "wrote on Telegram that") or
+/// closes the sentence as its reporting clause ("…, he added.").
+pub fn reports_figures(tk: &Toks, a: &Attr, b: usize) -> bool {
+    if !(a.verb && quote_only(&a.cue)) {
+        return true;
+    }
+    let mut k = a.end;
+    while k < b && (tk.any(k, DAY_WORDS) || tk.is(k, "on")) {
+        k += 1;
+    }
+    k >= b || tk.punct(k, '.')
 }
 
 /// Auxiliaries and adverbs between a subject and its reporting verb.

@@ -502,13 +502,14 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 .iter()
                 .rfind(|a| a.at < h.tok_a && !(a.verb && attribution::quote_only(&a.cue)));
             // a cue after the claim covers it when it follows every claim, or when it closes
-            // its clause (", the office said, and …"), with no semicolon in between
+            // its clause (", the office said, and …"), with no semicolon in between; "…, he
+            // added." reports too
             let after = attrs.iter().find(|a| {
                 a.at >= h.tok_b
                     && !a.sub
                     && (a.at > last_tok || closes_clause(&tk, a.end, tb))
                     && !(h.tok_b..a.at).any(|k| tk.punct(k, ';'))
-                    && !(a.verb && attribution::quote_only(&a.cue))
+                    && attribution::reports_figures(&tk, a, tb)
             });
             // "“According to preliminary data, 40 were killed,” the service said": a
             // document is what the claimant cites, the claimant is who said it

@@ -730,6 +730,11 @@ fn attribution_table() {
         ("The ministry said 300 people had died. Some 40 homes burned.", &[(Some("The ministry"), None), (None, None)]),
         ("Late last year the company had cut around 100 jobs.", &[(None, None)]),
         ("Dean Mira Osk spoke to reporters. According to her, 12 students were missing.", &[(Some("Dean Mira Osk"), None)]),
+        // a quote verb reports figures when it reports a clause or closes the sentence
+        ("Aid groups kept 40 shelters open, the coordinator added.", &[(Some("the coordinator"), None)]),
+        ("The governor wrote on social media that 14 people had died.", &[(Some("The governor"), None)]),
+        ("The chief added 12 trucks to the fleet.", &[(None, None)]),
+        ("Harlow County on Thursday night said 388 residents were still missing.", &[(Some("Harlow County"), None)]),
     ];
     for (i, e) in table {
         check_attr(i, e);
