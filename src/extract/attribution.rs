@@ -499,7 +499,10 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
             }
         }
         let put_at = tk.any(k, &["put", "puts"]) && puts_at(tk, k, b);
-        let cue_verb = tk.any(k, CUE_VERBS) || tk.any(k, QUOTE_ONLY) || revises_a_toll(tk, k, b);
+        let cue_verb = tk.any(k, CUE_VERBS)
+            || tk.any(k, QUOTE_ONLY)
+            || revises_a_toll(tk, k, b)
+            || counts_as_verb(tk, k, a);
         if cue_verb && (put_at || !tk.any(k.wrapping_sub(1), BE)) {
             // "put the number at", "put Egypt's toll on Sunday at 672": a figure put at
             if tk.any(k, &["put", "puts"]) && !puts_at(tk, k, b) {
@@ -583,13 +586,23 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                         }
                     }
                 }
-                // "X, a charity working in the area, said": the subject before the aside
-                if src.is_none() && k > a + 2 && tk.punct(k - 1, ',') {
-                    if let Some(q) = (a..k - 1)
-                        .rev()
-                        .find(|&p| tk.punct(p, ',') || tk.punct(p, ';'))
-                    {
-                        if tk.punct(q, ',') && q > a {
+                // "X, a charity working in the area, said", "Meta – owner of Facebook –
+                // said": the subject before the aside
+                let aside = |p: usize| tk.punct(p, ',') || dash(tk, p);
+                if src.is_none() && k > a + 2 && aside(k - 1) {
+                    let close = tk.s(k - 1).to_owned();
+                    // a dash aside may hold commas ("– owner of Facebook, Instagram and
+                    // WhatsApp –")
+                    let opens = |p: usize| {
+                        tk.punct(p, ';')
+                            || if dash(tk, k - 1) {
+                                dash(tk, p)
+                            } else {
+                                aside(p)
+                            }
+                    };
+                    if let Some(q) = (a..k - 1).rev().find(|&p| opens(p)) {
+                        if tk.s(q) == close && q > a {
                             if let Some(f) = np_back(tk, q - 1, a) {
                                 let x = text_of(tk, f, q - 1);
                                 if valid_source(&x) {
@@ -668,6 +681,29 @@ fn puts_at(tk: &Toks, k: usize, b: usize) -> bool {
     (k + 1..(k + 16).min(b))
         .take_while(|&j| !tk.punct(j, ';') && !tk.punct(j, '.'))
         .any(|j| tk.is(j, "at"))
+}
+
+/// "Kyiv officials now count 16 dead": "count" as a plural subject's verb, not the noun
+/// ("the death count", "the count of missing").
+fn counts_as_verb(tk: &Toks, k: usize, a: usize) -> bool {
+    if !tk.is(k, "count") || k <= a {
+        return false;
+    }
+    let mut p = k - 1;
+    while p > a && tk.any(p, VERB_FILLERS) {
+        p -= 1;
+    }
+    let plural = tk.is_word(p) && tk.s(p).len() > 3 && tk.s(p).ends_with('s');
+    let object = tk.is_num(k + 1) || tk.any(k + 1, &["at", "more", "over", "about", "around"]);
+    plural && !tk.any(p, BE) && object
+}
+
+/// A dash set apart by spaces: it opens or closes an aside ("Meta – owner of Facebook –
+/// said").
+fn dash(tk: &Toks, k: usize) -> bool {
+    (tk.punct(k, '–') || tk.punct(k, '—') || tk.punct(k, '-'))
+        && !tk.adjacent(k)
+        && !tk.adjacent(k + 1)
 }
 
 /// A weekday or relative day between a subject and its verb ("Meta on Wednesday said").

@@ -735,6 +735,10 @@ fn attribution_table() {
         ("The governor wrote on social media that 14 people had died.", &[(Some("The governor"), None)]),
         ("The chief added 12 trucks to the fleet.", &[(None, None)]),
         ("Harlow County on Thursday night said 388 residents were still missing.", &[(Some("Harlow County"), None)]),
+        // an aside in dashes; "count" as a verb, not the noun
+        ("Corvel – owner of Tarsa Mills, Brightline and Oska – said 900 jobs would go.", &[(Some("Corvel"), None)]),
+        ("Harbour officials now count 16 dead.", &[(Some("Harbour officials"), None)]),
+        ("The death count rose to 16.", &[(None, None)]),
     ];
     for (i, e) in table {
         check_attr(i, e);
