@@ -253,10 +253,33 @@ pub fn holder(tk: &Toks, a: usize, ta: usize) -> Option<String> {
             start += 1;
         }
         let name = tk.span_text(start, end);
+        // "swept the UK election … 410 seats", "a BBC prediction gives the party 412
+        // seats": a place or a forecaster holds nothing; the holder may stand before it
+        let place = crate::places::is_place(&super::subject::slug(name));
+        let forecaster = tk.any(end + 1, FORECAST_NOUNS);
+        if place || forecaster {
+            j = start;
+            continue;
+        }
         return Some(normalise_holder(name));
     }
     None
 }
+
+/// What a forecaster's name stands before ("a BBC prediction", "the Ipsos poll").
+const FORECAST_NOUNS: &[&str] = &[
+    "prediction",
+    "predictions",
+    "projection",
+    "projections",
+    "forecast",
+    "forecasts",
+    "poll",
+    "polls",
+    "tally",
+    "estimate",
+    "estimates",
+];
 
 /// A sentence's first word is a name only when it is not a common opening word.
 fn looks_like_name_at_start(tk: &Toks, i: usize) -> bool {
@@ -275,7 +298,7 @@ fn normalise_holder(name: &str) -> String {
         .trim_end_matches("'s")
         .trim_end_matches("’s")
         .to_lowercase();
-    for suffix in [" party", " parties"] {
+    for suffix in [" party", " parties", " partys"] {
         if let Some(stripped) = name.strip_suffix(suffix) {
             name = stripped.to_owned();
         }
@@ -635,11 +658,16 @@ pub fn is_expectation(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> bo
     let after = (b..(b + EXPECTATION_AFTER).min(tb))
         .take_while(|&j| !tk.punct(j, ',') && !tk.punct(j, ';') && !tk.is_num(j))
         .any(|j| tk.any(j, EXPECTATION_WORDS));
-    let modelled = (a.saturating_sub(MODEL_BEFORE).max(ta)..a)
+    before || after
+}
+
+/// Whether a model word stands before the figure at token `a` ("USGS modelling suggested
+/// deaths could pass 10,000", "a projected 412 seats").
+pub fn is_modelled(tk: &Toks, a: usize, ta: usize) -> bool {
+    (a.saturating_sub(MODEL_BEFORE).max(ta)..a)
         .rev()
         .take_while(|&j| !tk.punct(j, ';') && !tk.is_num(j))
-        .any(|j| tk.any(j, MODEL_WORDS));
-    before || after || modelled
+        .any(|j| tk.any(j, MODEL_WORDS))
 }
 
 #[cfg(test)]
@@ -751,6 +779,22 @@ mod tests {
         check_holder("The party took some 410 seats.", 0, None);
         check_holder(
             "Rishi Sunak's Conservative Party kept 121 seats.",
+            0,
+            Some("conservative"),
+        );
+        // a place or a forecaster holds nothing
+        check_holder(
+            "Labour swept the UK election and is on course for 410 seats.",
+            0,
+            Some("labour"),
+        );
+        check_holder(
+            "A revised BBC projection gives the party 412 seats.",
+            0,
+            None,
+        );
+        check_holder(
+            "The Conservative Partys 122 seats.",
             0,
             Some("conservative"),
         );

@@ -698,7 +698,10 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             };
             // "economists had expected 175,000": an expectation is another quantity
             let ent = ent.map(|e| {
-                if frame::is_expectation(&tk, h.tok_a, h.tok_b, ta, tb) {
+                // an election night's projected seats are reported as its result
+                let modelled =
+                    !frame::is_held(&e, share_of) && frame::is_modelled(&tk, h.tok_a, ta);
+                if modelled || frame::is_expectation(&tk, h.tok_a, h.tok_b, ta, tb) {
                     format!("expected {e}")
                 } else if s.part && status != Some("cut") && !frame::is_held(&e, share_of) {
                     format!("{}{e}", crate::model::SUBSET_OF)

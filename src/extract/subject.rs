@@ -759,6 +759,16 @@ pub fn status_cue(tk: &Toks, k: usize) -> Option<&'static str> {
     {
         return Some("injured");
     }
+    // "11 people were in custody"
+    if tk.is(k, "in") && tk.is(k + 1, "custody") {
+        return Some("arrested");
+    }
+    // "1,404 people in a critical condition", "20 in serious condition"
+    let grave =
+        |p: usize| tk.any(p, &["critical", "serious", "grave"]) && tk.is(p + 1, "condition");
+    if tk.is(k, "in") && (grave(k + 1) || (tk.is(k + 1, "a") && grave(k + 2))) {
+        return Some("injured");
+    }
     // "100 others had been admitted to hospital"
     if tk.is(k, "admitted") && tk.is(k + 1, "to") && tk.any(k + 2, &["hospital", "hospitals"]) {
         return Some("hospitalized");

@@ -362,6 +362,10 @@ fn subject_table() {
             &[("Some 100", Some("people/hospitalized"))],
         ),
         (
+            "Police said 11 people were in custody and 40 people were in a critical condition.",
+            &[("11", Some("people/arrested")), ("40", Some("people/injured"))],
+        ),
+        (
             "Three victims have been identified.",
             &[("Three", Some("people/identified"))],
         ),
