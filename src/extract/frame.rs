@@ -266,6 +266,51 @@ pub fn holder(tk: &Toks, a: usize, ta: usize) -> Option<String> {
     None
 }
 
+/// Who a group within a count is, said as its predicate ("97 were female", "at least four
+/// were teenagers").
+const GROUP_WORDS: &[&str] = &[
+    "women",
+    "female",
+    "females",
+    "men",
+    "male",
+    "males",
+    "children",
+    "minors",
+    "teenagers",
+    "teens",
+    "girls",
+    "boys",
+    "students",
+    "foreigners",
+    "foreign",
+    "elderly",
+    "pensioners",
+    "nationals",
+    "tourists",
+    "soldiers",
+    "officers",
+    "civilians",
+];
+
+/// Whether the figure ending before token `b` is a group within a count made before it:
+/// "Nearly two-thirds of the dead -- 97 -- were female".
+pub fn group_within(tk: &Toks, b: usize) -> bool {
+    let mut k = b;
+    while k < b + 3 && (tk.punct(k, '-') || tk.punct(k, '–') || tk.punct(k, '—')) {
+        k += 1;
+    }
+    if !tk.any(k, &["were", "are", "was"]) {
+        return false;
+    }
+    let group = if tk.any(k + 1, &["all", "mostly", "also"]) {
+        k + 2
+    } else {
+        k + 1
+    };
+    tk.any(group, GROUP_WORDS)
+}
+
 /// What a forecaster's name stands before ("a BBC prediction", "the Ipsos poll").
 const FORECAST_NOUNS: &[&str] = &[
     "prediction",

@@ -596,7 +596,7 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
             }
         }
     }
-    s.part = partitive && !own_status && !money_or_pct;
+    s.part = (partitive || super::frame::group_within(tk, b)) && !own_status && !money_or_pct;
     if let Some(st) = befell.filter(|_| !money_or_pct) {
         s.status = Some(st);
         s.status_strong = true;

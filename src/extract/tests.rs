@@ -530,6 +530,15 @@ fn subject_table() {
             "Lindqvist's 9,000 employees braced for cuts.",
             &[("9,000", Some("employees/count"))],
         ),
+        // a group within the count, said as its predicate
+        (
+            "The toll rose to 150. Nearly two-thirds of the dead -- 97 -- were women.",
+            &[
+                ("150", Some("people/dead")),
+                ("Nearly two-thirds", Some("percent/dead")),
+                ("97", Some("subset of people/dead")),
+            ],
+        ),
         (
             "At least 90 people died, among them 58 of the 60 on the ferry.",
             &[

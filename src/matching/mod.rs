@@ -411,6 +411,14 @@ fn most_reported(parsed: &[(usize, Frame)], candidates: &[(usize, Vec<String>)])
         .map(|(_, n)| n)
 }
 
+/// The nationality a measure counts the people of ("egypt people" → "egypt"); none for
+/// a breakdown ("subset of people" ends in "people" too).
+fn nationality(measure: &str) -> Option<&str> {
+    measure
+        .strip_suffix(" people")
+        .filter(|_| !measure.starts_with(crate::model::SUBSET_OF))
+}
+
 /// "19 Kenyans died" in a story whose figures are placed in Kenya count the story's own
 /// people: the nationality that extraction set apart ("Egyptian pilgrims" at a Saudi hajj)
 /// is folded back when it is the story's main place, or the only nationality the story
@@ -441,7 +449,7 @@ fn fold_home_nationals(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
     // Palestinians killed" in Gaza) is the story's people under another name.
     let mut nationalities: HashMap<(Option<&str>, &str), Vec<&str>> = HashMap::new();
     for (i, parts) in parsed.iter() {
-        if let Some(country) = parts.measure.strip_suffix(" people") {
+        if let Some(country) = nationality(&parts.measure) {
             let list = nationalities
                 .entry((claims[*i].story.as_deref(), parts.status.as_str()))
                 .or_default();
@@ -452,7 +460,7 @@ fn fold_home_nationals(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
     }
     let mut folded = Vec::new();
     for (n, (i, parts)) in parsed.iter().enumerate() {
-        let Some(country) = parts.measure.strip_suffix(" people") else {
+        let Some(country) = nationality(&parts.measure) else {
             continue;
         };
         let story = claims[*i].story.as_deref();

@@ -491,3 +491,38 @@ fn a_place_inside_another_is_its_figure_only_when_the_figures_read_alike() {
     // A province's dead are a part of the country's, not another count of them.
     assert!(has_group(&got, "people/dead/taroudant", &["e"]), "{got:?}");
 }
+
+#[test]
+fn a_breakdown_is_no_nationality_to_fold_back() {
+    let mut claims = vec![
+        quantity(
+            "a",
+            "people/dead",
+            150.0,
+            "2025-05-19",
+            "The toll rose to 150.",
+        ),
+        quantity(
+            "b",
+            "people/dead",
+            152.0,
+            "2025-05-20",
+            "At least 152 people died.",
+        ),
+        quantity(
+            "c",
+            "subset of people/dead",
+            97.0,
+            "2025-05-20",
+            "Of the dead, 97 were women.",
+        ),
+    ];
+    in_one_story(&mut claims);
+    let got = keys(&claims);
+    assert!(has_group(&got, "people/dead", &["a", "b"]), "{got:?}");
+    assert!(
+        !got.iter()
+            .any(|(_, m)| m.len() > 1 && m.contains(&"c".to_owned())),
+        "{got:?}"
+    );
+}
