@@ -156,7 +156,7 @@ fn past_percent_words(tk: &Toks, b: usize, tb: usize) -> usize {
 const HEDGE_BEFORE: &[&str] = &["about", "around", "roughly", "some", "nearly", "almost"];
 
 /// The token before the figure at `a`, past any hedge words (stopping at `ta`).
-fn before_hedge(tk: &Toks, a: usize, ta: usize) -> usize {
+pub(super) fn before_hedge(tk: &Toks, a: usize, ta: usize) -> usize {
     let mut k = a.wrapping_sub(1);
     while k > ta && tk.any(k, HEDGE_BEFORE) {
         k -= 1;

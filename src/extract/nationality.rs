@@ -178,6 +178,19 @@ pub fn nationality(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Optio
             break;
         }
     }
+    // "Egyptians accounted for at least 323": a nationality's share of a toll
+    let v = super::frame::before_hedge(tk, a, ta);
+    if v > ta + 1
+        && tk.is(v, "for")
+        && tk.any(v - 1, &["accounted", "accounts", "account"])
+        && tk.capitalized(v - 2)
+    {
+        if let Some(country) = country_of(tk.s(v - 2)) {
+            if !tk.s(v - 2).eq_ignore_ascii_case(country) {
+                return Some(country);
+            }
+        }
+    }
     // "Egyptian deaths at 323": a nationality on a toll noun
     let from = a.saturating_sub(6).max(ta);
     for k in (from..a).rev() {
@@ -248,6 +261,8 @@ mod tests {
         check("Some 2,000 died in Morocco.", None);
         check("Moroccan officials said 2,000 died.", None);
         check("The toll reached 2,000.", None);
+        check("Egyptians accounted for some 323.", Some("egypt"));
+        check("Egypt accounted for some 323.", None);
     }
 
     #[test]

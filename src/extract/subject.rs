@@ -368,6 +368,11 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
     {
         s.anaphor = true;
     }
+    // "Egyptians accounted for at least 323": a share of a total named before
+    let v = super::frame::before_hedge(tk, a, back);
+    if v > back && tk.is(v, "for") && tk.any(v - 1, &["accounted", "accounts", "account"]) {
+        s.anaphor = true;
+    }
     // "Of those, around 20 ..."
     let mut k = back;
     while k < a {
@@ -490,7 +495,9 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
                         "placed",
                     ],
                 ) || tk.s(k.wrapping_sub(1)).ends_with("'s")
-                    || tk.s(k.wrapping_sub(1)).ends_with("’s"))
+                    || tk.s(k.wrapping_sub(1)).ends_with("’s")
+                    // "the Women's March turnout", "the rally crowd"
+                    || tk.any(k.wrapping_sub(1), PROTEST_NOUNS))
             {
                 s.subject = Some(tk.s(k).to_string());
                 s.head = Some("crowd".into());

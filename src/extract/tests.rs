@@ -556,6 +556,14 @@ fn subject_table() {
                 ("4", Some("bolivia people/dead/valdora")),
             ],
         ),
+        // a nationality's share of a toll named before
+        (
+            "The pilgrimage toll rose to 1,300. Ghanaians accounted for at least 320.",
+            &[
+                ("1,300", Some("people/dead")),
+                ("at least 320", Some("ghana people/dead")),
+            ],
+        ),
         (
             "At least 20 Ghanaians died on the pilgrimage, up from the 14 reported on Monday.",
             &[
