@@ -12,22 +12,21 @@ use std::process::Command;
 
 use common::{shared, text, Workspace};
 
-/// Measured on 2026-11-28 (eighth session: nationality tolls, lists, the whole a part is
-/// taken from, workforces, shares of what, years and asides, identified bodies, cited
-/// sources' seats, holders' bare figures, quotes after a colon, figures inside quotes):
-/// value recall .905, precision .927, attribution .716, matching .667, discrepancy recall
-/// .653, speaker .684, same-statement .763, story F1 .938. The floor each figure is held
-/// to, a little under what was measured.
+/// Measured on 2026-11-28 (ninth session: speakers of quotes no verb of saying
+/// introduces, pronouns continuing the sentence before, statements in other words, quote
+/// verbs reporting figures, seat holders, breakdowns): value recall .905, precision .927,
+/// attribution .742, matching .681, discrepancy recall .668, speaker .807, same-statement
+/// .772, story F1 .938. The floor each figure is held to, a little under what was measured.
 const FLOORS: &[(&str, f64)] = &[
     ("value recall", 0.89),
     ("value precision", 0.915),
     ("qualifier", 0.97),
-    ("attribution", 0.70),
-    ("matching F1", 0.64),
-    ("discrepancy recall", 0.63),
+    ("attribution", 0.72),
+    ("matching F1", 0.66),
+    ("discrepancy recall", 0.65),
     ("quotes recall", 0.86),
-    ("speaker", 0.67),
-    ("same-statement F1", 0.75),
+    ("speaker", 0.78),
+    ("same-statement F1", 0.76),
     ("story F1", 0.92),
 ];
 /// False alarms are held below this.
