@@ -31,6 +31,7 @@
 mod article;
 pub mod attribution;
 mod checked;
+mod claimant;
 mod clause;
 mod frame;
 pub mod hedges;
@@ -40,6 +41,7 @@ pub mod numbers;
 pub mod quotes;
 pub mod sentences;
 mod speakers;
+mod status;
 pub mod subject;
 pub mod time;
 pub mod tokens;
@@ -151,7 +153,6 @@ fn not_a_claim(tk: &Toks, h: &NumHit) -> bool {
     age || phone || referential
 }
 
-/// Every claim an article makes, in text order. Never panics, whatever the text.
 /// An explicit date this many days before publication, in a present-tense sentence, is an
 /// event date rather than the date of the count.
 const STALE_DATE_DAYS: i64 = 60;
@@ -165,6 +166,7 @@ fn present_tense(sentence: &str) -> bool {
     })
 }
 
+/// Every claim an article makes, in text order. Never panics, whatever the text.
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let text = article.text.as_str();
     let tk = Toks::new(text);

@@ -4,6 +4,7 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
+use super::attribution::SUBORDINATORS;
 use super::lexicon::{NOT_PLACE, STOP};
 use super::quotes::QuoteHit;
 use super::tokens::Toks;
@@ -321,12 +322,6 @@ const NO_SUBJECT_OPENERS: &[&str] = &[
 /// Clauses that say something about the noun before them: the quote in one is the
 /// antecedent's ("Tony Hinchcliffe, who at the rally called the island “…”").
 const RELATIVES: &[&str] = &["who", "whose", "which", "whom"];
-
-/// Subordinate clauses: a subject there speaks only the quote inside the same clause.
-const SUBORDINATORS: &[&str] = &[
-    "after", "because", "since", "when", "as", "while", "although", "though", "if", "before",
-    "until", "once", "whereas",
-];
 
 /// Heads of a noun phrase that can speak: people by role, companies, bodies.
 const SPEAKING_NOUNS: &[&str] = &[
