@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::attribution::SUBORDINATORS;
-use super::lexicon::{NOT_PLACE, STOP};
+use super::lexicon::{DAY_WORDS, NOT_PLACE, STOP};
 use super::quotes::QuoteHit;
 use super::tokens::Toks;
 
@@ -513,22 +513,10 @@ fn name_continues(tk: &Toks, k: usize) -> bool {
 fn person_or_body(tk: &Toks, start: usize, last: usize) -> bool {
     (start..=last).all(|i| {
         let w = tk.s(i);
-        !NOT_PERSON.contains(&w) && !DAY_OR_MONTH.iter().any(|d| w.eq_ignore_ascii_case(d))
+        let day = DAY_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d));
+        !NOT_PERSON.contains(&w) && !day && !w.eq_ignore_ascii_case("tonight")
     }) && !(start == last && tk.s(start).len() < 3)
 }
-
-const DAY_OR_MONTH: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Today",
-    "Yesterday",
-    "Tonight",
-];
 
 /// "Pointing to …", "Speaking at …", "Asked about …", "Filmed in …": a participle opening
 /// its clause, whose subject is the main clause's.

@@ -104,15 +104,7 @@ pub(super) fn merge_statements_in_story(
         w.dedup();
         w
     });
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (g, words) in wordings.iter().enumerate() {
-        let mut seen: Vec<&str> = words.iter().flatten().map(String::as_str).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for w in seen {
-            postings.entry(w).or_default().push(g);
-        }
-    }
+    let postings = postings_of(&wordings);
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     fn root(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
@@ -126,17 +118,7 @@ pub(super) fn merge_statements_in_story(
             .iter()
             .filter(|p| (MIN_PHRASE_WORDS..MIN_FRAGMENT_WORDS).contains(&p.len()))
         {
-            let mut candidates: Vec<usize> = phrase
-                .iter()
-                .filter_map(|w| postings.get(w.as_str()))
-                .filter(|list| list.len() <= COMMON_WORD_CLAIMS)
-                .flatten()
-                .copied()
-                .filter(|&o| o != g)
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
-            for other in candidates {
+            for other in sharing(phrase, &postings, |o| o != g) {
                 let contained = phrases[other].iter().any(|theirs| {
                     theirs.len() >= phrase.len()
                         && theirs.windows(phrase.len()).any(|w| w == phrase.as_slice())
@@ -150,17 +132,7 @@ pub(super) fn merge_statements_in_story(
     }
     for (g, words) in wordings.iter().enumerate() {
         for wording in words.iter().filter(|w| w.len() >= MIN_FRAGMENT_WORDS) {
-            let mut candidates: Vec<usize> = wording
-                .iter()
-                .filter_map(|w| postings.get(w.as_str()))
-                .filter(|list| list.len() <= COMMON_WORD_CLAIMS)
-                .flatten()
-                .copied()
-                .filter(|&o| o > g)
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
-            for other in candidates {
+            for other in sharing(wording, &postings, |o| o > g) {
                 let contained = wordings[other]
                     .iter()
                     .any(|theirs| fragment_share(wording, theirs) > 0.0);
@@ -184,28 +156,10 @@ pub(super) fn merge_statements_in_story(
                 .collect()
         })
         .collect();
-    let mut gist_postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (g, stems) in gists.iter().enumerate() {
-        let mut seen: Vec<&str> = stems.iter().flatten().map(String::as_str).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for w in seen {
-            gist_postings.entry(w).or_default().push(g);
-        }
-    }
+    let gist_postings = postings_of(&gists);
     for (g, stems_of_g) in gists.iter().enumerate() {
         for stems in stems_of_g {
-            let mut candidates: Vec<usize> = stems
-                .iter()
-                .filter_map(|w| gist_postings.get(w.as_str()))
-                .filter(|list| list.len() <= COMMON_WORD_CLAIMS)
-                .flatten()
-                .copied()
-                .filter(|&o| o > g)
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
-            for other in candidates {
+            for other in sharing(stems, &gist_postings, |o| o > g) {
                 if gists[other].iter().any(|theirs| paraphrase(stems, theirs)) {
                     let (a, b) = (root(&mut parent, g), root(&mut parent, other));
                     parent[b.max(a)] = a.min(b);
@@ -269,6 +223,40 @@ fn paraphrase(a: &[String], b: &[String]) -> bool {
     let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
     let both = (a.len() + b.len()).max(1);
     shared >= PARAPHRASE_SHARED && 2.0 * shared as f64 / both as f64 >= PARAPHRASE_OVERLAP
+}
+
+/// Each word's groups: those one of whose wordings holds it.
+fn postings_of(wordings: &[Vec<Vec<String>>]) -> HashMap<&str, Vec<usize>> {
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (g, words) in wordings.iter().enumerate() {
+        let mut seen: Vec<&str> = words.iter().flatten().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            postings.entry(w).or_default().push(g);
+        }
+    }
+    postings
+}
+
+/// The groups that share a word of `words` no more common than [`COMMON_WORD_CLAIMS`]
+/// groups, those `wanted` keeps, each once.
+fn sharing(
+    words: &[String],
+    postings: &HashMap<&str, Vec<usize>>,
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let mut candidates: Vec<usize> = words
+        .iter()
+        .filter_map(|w| postings.get(w.as_str()))
+        .filter(|list| list.len() <= COMMON_WORD_CLAIMS)
+        .flatten()
+        .copied()
+        .filter(|&o| wanted(o))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
 }
 
 /// A quote of at least this many distinct words can be recognised as a fragment.
