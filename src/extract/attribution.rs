@@ -604,16 +604,30 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                                 aside(p)
                             }
                     };
-                    if let Some(q) = (a..k - 1).rev().find(|&p| opens(p)) {
-                        if tk.s(q) == close && q > a {
-                            if let Some(f) = np_back(tk, q - 1, a) {
-                                let x = text_of(tk, f, q - 1);
-                                if valid_source(&x) {
-                                    src = Some(x);
-                                }
-                            }
-                        }
-                    }
+                    // the noun phrase before the nearest opener, or before an earlier one
+                    // where it opens its clause ("and Senator Marco Rubio, warming up the
+                    // crowd in Allentown, Pennsylvania, said")
+                    let before_opener = |q: usize| {
+                        let f = np_back(tk, q - 1, a)?;
+                        let x = text_of(tk, f, q - 1);
+                        let opens_clause = f == a
+                            || !tk.is_word(f - 1)
+                            || tk.any(f - 1, &["and", "but", "while", "as"]);
+                        valid_source(&x).then_some((x, opens_clause))
+                    };
+                    let openers: Vec<usize> = (a + 1..k - 1)
+                        .rev()
+                        .filter(|&p| opens(p))
+                        .take_while(|&p| tk.s(p) == close)
+                        .take(4)
+                        .collect();
+                    let found: Vec<(String, bool)> =
+                        openers.iter().filter_map(|&q| before_opener(q)).collect();
+                    src = found
+                        .iter()
+                        .find(|(_, opens_clause)| *opens_clause)
+                        .or(found.first())
+                        .map(|(x, _)| x.clone());
                 }
                 // "… reported 412 people injured and said …": the same subject
                 if src.is_none() && tk.is(k.wrapping_sub(1), "and") {

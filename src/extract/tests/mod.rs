@@ -760,6 +760,7 @@ fn attribution_table() {
         ("Harlow County on Thursday night said 388 residents were still missing.", &[(Some("Harlow County"), None)]),
         // an aside in dashes; "count" as a verb, not the noun
         ("Corvel – owner of Tarsa Mills, Brightline and Oska – said 900 jobs would go.", &[(Some("Corvel"), None)]),
+        ("Crews dug all night, and Mayor Lin Park, touring the site in Osk, Tarsa, said 12 homes burned.", &[(Some("Mayor Lin Park"), None)]),
         ("Harbour officials now count 16 dead.", &[(Some("Harbour officials"), None)]),
         ("The death count rose to 16.", &[(None, None)]),
     ];
