@@ -414,6 +414,12 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
                 k -= 2;
                 continue;
             }
+            // "Deaths from the quake, which hit many provinces, have climbed to 2,862": a
+            // relative clause between the counted noun and its verb
+            if let Some(q) = relative_clause_before(tk, k, back) {
+                k = q;
+                continue;
+            }
             if tk.punct(k, ',') || tk.punct(k, ';') {
                 break;
             }
@@ -527,6 +533,10 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
         let mut k = a;
         while k > back {
             k -= 1;
+            if let Some(q) = relative_clause_before(tk, k, back) {
+                k = q;
+                continue;
+            }
             if tk.punct(k, ';') || tk.punct(k, '.') || tk.punct(k, ',') {
                 break;
             }
@@ -568,6 +578,22 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
         .or_else(|| location(tk, lb, a))
         .or_else(|| settlement_apposition(tk, a));
     s
+}
+
+/// Tokens a relative clause set off by commas may run to.
+const RELATIVE_CLAUSE_REACH: usize = 16;
+
+/// When the comma at `k` closes a relative clause (", which hit many provinces,"), the
+/// comma that opens it.
+fn relative_clause_before(tk: &Toks, k: usize, back: usize) -> Option<usize> {
+    if !tk.punct(k, ',') {
+        return None;
+    }
+    let open = (k.saturating_sub(RELATIVE_CLAUSE_REACH).max(back)..k)
+        .rev()
+        .find(|&q| tk.punct(q, ',') || tk.punct(q, ';'))?;
+    (tk.punct(open, ',') && open > back && tk.any(open + 1, &["which", "who", "whose"]))
+        .then_some(open)
 }
 
 /// The place a breakdown gives a figure to: "Al Haouz Province accounted for 1,591", and

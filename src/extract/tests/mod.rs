@@ -532,6 +532,15 @@ fn subject_table() {
             "Lindqvist's 9,000 employees braced for cuts.",
             &[("9,000", Some("employees/count"))],
         ),
+        // a relative clause between the counted noun and its verb
+        (
+            "Deaths from the storm, which hit many provinces, have climbed to 212.",
+            &[("212", Some("people/dead"))],
+        ),
+        (
+            "The number of injured, which doctors say is rising, reached 480.",
+            &[("480", Some("people/injured"))],
+        ),
         // a group within the count, said as its predicate
         (
             "The toll rose to 150. Nearly two-thirds of the dead -- 97 -- were women.",
