@@ -717,7 +717,7 @@ fn counts_as_verb(tk: &Toks, k: usize, a: usize) -> bool {
 
 /// A dash set apart by spaces: it opens or closes an aside ("Meta – owner of Facebook –
 /// said").
-fn dash(tk: &Toks, k: usize) -> bool {
+pub(super) fn dash(tk: &Toks, k: usize) -> bool {
     (tk.punct(k, '–') || tk.punct(k, '—') || tk.punct(k, '-'))
         && !tk.adjacent(k)
         && !tk.adjacent(k + 1)

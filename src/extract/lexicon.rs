@@ -779,3 +779,7 @@ pub(super) const DAY_WORDS: &[&str] = &[
     "yesterday",
     "today",
 ];
+
+/// Verbs of a breakdown's share ("Al Haouz accounted for 1,591", "Egyptians accounted for
+/// at least 323").
+pub(super) const ACCOUNT_VERBS: &[&str] = &["accounted", "accounts", "account", "accounting"];

@@ -182,7 +182,7 @@ pub fn nationality(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Optio
     let v = super::frame::before_hedge(tk, a, ta);
     if v > ta + 1
         && tk.is(v, "for")
-        && tk.any(v - 1, &["accounted", "accounts", "account"])
+        && tk.any(v - 1, super::lexicon::ACCOUNT_VERBS)
         && tk.capitalized(v - 2)
     {
         if let Some(country) = country_of(tk.s(v - 2)) {

@@ -486,13 +486,20 @@ fn subject_at(tk: &Toks, k: usize, end: usize) -> Option<(String, usize)> {
     followed.then(|| (tk.span_text(start, last).to_owned(), start))
 }
 
+/// Tokens either side of a word looked over for it in lower case: a bound, so that an
+/// article of many quotes costs no more than its length times this.
+const COMMON_WORD_WINDOW: usize = 2000;
+
 /// A capitalised word that is a common word where it opens a sentence ("Only", "Two",
-/// "Had"): the text writes it in lower case elsewhere, or it is a number.
+/// "Had"): the text near it writes it in lower case, or it is a number.
 fn common_word(tk: &Toks, k: usize) -> bool {
     let word = tk.s(k);
     let lower = word.to_lowercase();
+    let near = k.saturating_sub(COMMON_WORD_WINDOW)..(k + COMMON_WORD_WINDOW).min(tk.len());
     !super::numbers::parse(word, None).is_empty()
-        || (0..tk.len()).any(|i| i != k && tk.is_word(i) && !tk.capitalized(i) && tk.s(i) == lower)
+        || near
+            .into_iter()
+            .any(|i| i != k && tk.is_word(i) && !tk.capitalized(i) && tk.s(i) == lower)
 }
 
 /// Words that never start or continue a name run, whatever their case.
@@ -521,7 +528,7 @@ fn person_or_body(tk: &Toks, start: usize, last: usize) -> bool {
 /// "Pointing to …", "Speaking at …", "Asked about …", "Filmed in …": a participle opening
 /// its clause, whose subject is the main clause's.
 pub(super) fn participle_opener(tk: &Toks, k: usize) -> bool {
-    let w = tk.s(k).to_lowercase();
+    let w = tk.s(k);
     (w.ends_with("ing") || w.ends_with("ed"))
         && w.len() > 4
         && tk.any(
@@ -536,9 +543,7 @@ pub(super) fn participle_opener(tk: &Toks, k: usize) -> bool {
 /// Tokens that bound a clause for [`quote_clause_subject`]: commas, semicolons and dashes
 /// set apart by spaces.
 fn clause_bound(tk: &Toks, k: usize) -> bool {
-    tk.punct(k, ',')
-        || tk.punct(k, ';')
-        || ((tk.punct(k, '—') || tk.punct(k, '–') || tk.punct(k, '-')) && !tk.adjacent(k))
+    tk.punct(k, ',') || tk.punct(k, ';') || super::attribution::dash(tk, k)
 }
 
 /// Who speaks a quote no verb of saying introduces: the subject of the clause it stands in

@@ -319,7 +319,7 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
     }
     // "Egyptians accounted for at least 323": a share of a total named before
     let v = super::frame::before_hedge(tk, a, back);
-    if v > back && tk.is(v, "for") && tk.any(v - 1, &["accounted", "accounts", "account"]) {
+    if v > back && tk.is(v, "for") && tk.any(v - 1, ACCOUNT_VERBS) {
         s.anaphor = true;
     }
     // "Of those, around 20 ..."
@@ -604,11 +604,10 @@ fn share_of_place(tk: &Toks, a: usize, back: usize) -> Option<String> {
     if !tk.is(k, "for") || k <= back {
         return None;
     }
-    const ACCOUNT: &[&str] = &["accounted", "accounts", "account", "accounting"];
     k -= 1;
-    if tk.any(k, ACCOUNT) {
+    if tk.any(k, ACCOUNT_VERBS) {
         k = k.checked_sub(1)?;
-    } else if !(k.saturating_sub(BREAKDOWN_REACH)..k).any(|j| tk.any(j, ACCOUNT)) {
+    } else if !(k.saturating_sub(BREAKDOWN_REACH)..k).any(|j| tk.any(j, ACCOUNT_VERBS)) {
         // "... and Taroudant for 809" continues a breakdown begun earlier in the sentence
         return None;
     }
