@@ -9,7 +9,9 @@ use tantivy::schema::Value;
 use tantivy::{TantivyDocument, Term};
 
 use super::schema::{date_number, outlet_key, CLAIM};
-use super::search::{check_limit, check_query, date_range, nonzero_limit, term};
+use super::search::{
+    check_limit, check_query, date_range, nonzero_limit, only_positive_words, term,
+};
 use super::{CrossIndex, Fields};
 use crate::error::{Error, Result};
 use crate::model::{Claim, ClaimKind, Diagnostic, Frame};
@@ -116,13 +118,19 @@ impl CrossIndex {
         nonzero_limit(query.limit)?;
         let f = self.fields;
         let searcher = self.searcher()?;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Must, term(f.doc_type, CLAIM))];
-        if let Some(text) = query.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let text = query.text.as_deref().filter(|t| !t.trim().is_empty());
+        if let Some(text) = text {
             check_query(text)?;
             let parser = QueryParser::for_index(&self.index, vec![f.claim_text]);
             let (parsed, _) = parser.parse_query_lenient(text);
             clauses.push((Occur::Must, parsed));
+        }
+        // Only claims have `claim_text`: words searched there need no `doc_type` filter
+        // (intersecting with every claim's posting was most of a claim search's time), as
+        // in article search.
+        if !text.is_some_and(only_positive_words) {
+            clauses.push((Occur::Must, term(f.doc_type, CLAIM)));
         }
         if let Some(outlet) = &query.outlet {
             clauses.push((Occur::Must, term(f.outlet_key, &outlet_key(outlet))));
@@ -146,17 +154,23 @@ impl CrossIndex {
         if let Some(story) = &query.story {
             clauses.push((Occur::Must, self.story_filter(story)?));
         }
-        let boolean = BooleanQuery::new(clauses);
+        // a lone text query is searched as it is, so that tantivy can skip blocks that
+        // cannot reach the top (see article search)
+        let query_of_clauses: Box<dyn Query> = match clauses.len() {
+            1 => clauses.remove(0).1,
+            _ => Box::new(BooleanQuery::new(clauses)),
+        };
         let mut claims = Vec::new();
         if query.text.is_some() {
             let limit = check_limit(query.limit.unwrap_or(100), &searcher);
-            for (_, address) in
-                searcher.search(&boolean, &TopDocs::with_limit(limit).order_by_score())?
-            {
+            for (_, address) in searcher.search(
+                &*query_of_clauses,
+                &TopDocs::with_limit(limit).order_by_score(),
+            )? {
                 claims.extend(self.claim_at(&searcher, address)?);
             }
         } else {
-            claims = self.claims_in_store_order(&searcher, &boolean)?;
+            claims = self.claims_in_store_order(&searcher, &*query_of_clauses)?;
             claims.sort_by(|a, b| {
                 (a.date.as_deref(), &a.article_id, a.span[0], a.span[1]).cmp(&(
                     b.date.as_deref(),

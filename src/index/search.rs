@@ -256,7 +256,7 @@ pub(super) fn nonzero_limit(limit: Option<usize>) -> Result<()> {
 /// Whether a query can only match documents that contain its words in the default fields:
 /// no match-all (`*`), no negation (`NOT`, `-word`, `!word`), no field names (`f:value`),
 /// and at least one word.
-fn only_positive_words(query: &str) -> bool {
+pub(super) fn only_positive_words(query: &str) -> bool {
     let mut words = 0;
     for token in query.split_whitespace() {
         let bare = token.trim_start_matches(['(', '+', '"']);
