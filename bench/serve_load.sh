@@ -5,6 +5,8 @@
 # clusters, a cluster, claims, sources). Prints requests, errors, latency percentiles and
 # the server's peak resident memory.
 #   bash bench/serve_load.sh [N] [INDEX_DIR]
+# SERVE_ARGS is passed to `serve` (e.g. SERVE_ARGS="--cache-mb 0": nothing kept, every
+# request computed afresh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -18,7 +20,8 @@ if [ -z "$INDEX" ]; then
   "$BIN" gen --articles "$N" --outlets 60 --seed 7 --out "$WORK/corpus" > /dev/null
   "$BIN" --index "$INDEX" index "$WORK/corpus" > /dev/null
 fi
-"$BIN" --index "$INDEX" serve --addr 127.0.0.1:0 > "$WORK/serve.out" &
+# shellcheck disable=SC2086
+"$BIN" --index "$INDEX" serve --addr 127.0.0.1:0 ${SERVE_ARGS:-} > "$WORK/serve.out" &
 SERVER=$!
 for _ in $(seq 100); do grep -q listening "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
 PORT=$(grep -o '[0-9]*$' "$WORK/serve.out")

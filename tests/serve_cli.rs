@@ -152,6 +152,11 @@ fn the_json_api_wraps_the_contracts() {
         .expect("story id")
         .to_owned();
 
+    let (status, page) = server.json("/api/stories?limit=2&offset=1");
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(page["stories"].as_array(), Some(&stories[1..3].to_vec()));
+    assert_eq!(page["total"], 3);
+
     let (status, story) = server.json(&format!("/api/stories/{id}"));
     assert_eq!(status, 200);
     assert_eq!(story["story_id"], stories[0]["story_id"]);
@@ -184,6 +189,31 @@ fn the_json_api_wraps_the_contracts() {
     let (status, sources) = server.json("/api/sources");
     assert_eq!(status, 200);
     assert!(!sources["sources"].as_array().expect("sources").is_empty());
+
+    // a story's claims and sources come from its comparison's view: the same as the CLI's
+    let cli = |args: &[&str]| -> Value {
+        let out = ws.run(args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    };
+    let (status, claims) = server.json(&format!("/api/claims?story={id}&limit=3"));
+    assert_eq!(status, 200);
+    let all = cli(&["claims", "--story", &id, "--format", "json"]);
+    let all = all
+        .get("claims")
+        .unwrap_or(&all)
+        .as_array()
+        .expect("claims");
+    assert!(all.len() > 3, "{} claims", all.len());
+    assert_eq!(claims["claims"].as_array(), Some(&all[..3].to_vec()));
+    let (status, sources) = server.json(&format!("/api/sources?story={id}"));
+    assert_eq!(status, 200);
+    assert_eq!(
+        sources,
+        cli(&["sources", "--story", &id, "--format", "json"])
+    );
+    // asked again (kept), the same answer
+    assert_eq!(server.json(&format!("/api/sources?story={id}")).1, sources);
 }
 
 #[test]

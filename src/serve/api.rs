@@ -3,20 +3,20 @@
 
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State as AxumState};
-use axum::http::header;
+use axum::http::{header, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde_json::{json, Value};
 
 use super::{
     blocking, number, optional, required, Params, ServeError, State, MAX_LIMIT, STORY_VIEWS_KEPT,
 };
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::{ClaimQuery, CrossIndex, SearchHit, SearchRequest};
-use crate::model::{Claim, Cluster, ReportData, SourcesReport, StorySummary};
-
-type Answer = std::result::Result<Json<Value>, ServeError>;
+use crate::model::{
+    Claim, Cluster, Inconsistency, ReportData, SourceScore, SourcesReport, StorySummary, TruthOut,
+};
 
 /// One page of search hits and the number of all matches.
 pub(super) struct HitPage {
@@ -158,11 +158,7 @@ pub(super) async fn find_cluster(
         cluster_view(&shared, index, &wanted, story.as_deref())
     })
     .await?
-    .ok_or_else(|| {
-        ServeError::not_found(format!(
-            "no cluster {id:?}: the clusters of a story are listed by /api/stories/{{id}}"
-        ))
-    })
+    .ok_or_else(|| no_cluster(&id))
 }
 
 pub(super) fn claim_query(params: &Params) -> std::result::Result<ClaimQuery, ServeError> {
@@ -184,134 +180,262 @@ pub(super) fn sources_report(index: &CrossIndex, story: Option<String>) -> Resul
     Ok(crate::reliability::corpus::sources_from_claims(&claims))
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> std::result::Result<Value, ServeError> {
-    serde_json::to_value(value).map_err(|e| ServeError::from(Error::Json(e.to_string())))
+/// A JSON answer for the request `target`, kept while the index stays as it was (see
+/// `cache.rs`): built once in the blocking pool, then sent again as the same bytes.
+/// `build` answers `None` for a thing that does not exist, which `missing` words as 404.
+async fn kept_json<F>(
+    state: &State,
+    target: &Uri,
+    build: F,
+    missing: impl FnOnce() -> ServeError,
+) -> std::result::Result<Response, ServeError>
+where
+    F: FnOnce(&State, &CrossIndex) -> Result<Option<Vec<u8>>> + Send + 'static,
+{
+    let key = target
+        .path_and_query()
+        .map_or_else(|| target.path().to_owned(), |p| p.as_str().to_owned());
+    let shared = state.clone();
+    let body = blocking(state, move |index| {
+        let version = index.version()?;
+        if let Some(body) = lock(&shared.responses).get(version, &key) {
+            return Ok(Some(body));
+        }
+        let Some(body) = build(&shared, index)? else {
+            return Ok(None);
+        };
+        let body = Bytes::from(body);
+        lock(&shared.responses).put(version, key, body.clone());
+        Ok(Some(body))
+    })
+    .await?
+    .ok_or_else(missing)?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// Never called: every id these endpoints take is checked by the index (404 through
+/// [`crate::error::Error::NoStory`]).
+fn unreachable_missing() -> ServeError {
+    ServeError::not_found("not found")
 }
 
 /// `GET /api/search?q=&limit=&offset=&outlet=&since=&until=&story=`
 pub(super) async fn search(
     AxumState(state): AxumState<State>,
+    target: Uri,
     Query(params): Query<Params>,
-) -> Answer {
+) -> std::result::Result<Response, ServeError> {
     let request = search_request(&params)?;
-    let page = blocking(&state, move |index| hit_page(index, &request)).await?;
-    let hits: Vec<Value> = page
-        .hits
-        .iter()
-        .map(|h| {
-            json!({
-                "article_id": h.article_id,
-                "outlet": h.outlet,
-                "title": h.title,
-                "date": h.date,
-                "url": h.url,
-                "snippet": h.snippet,
-                "highlights": h.highlights,
-                "story": h.story,
-                "score": h.score,
+    let build = move |_: &State, index: &CrossIndex| {
+        let page = hit_page(index, &request)?;
+        let hits: Vec<Value> = page
+            .hits
+            .iter()
+            .map(|h| {
+                json!({
+                    "article_id": h.article_id,
+                    "outlet": h.outlet,
+                    "title": h.title,
+                    "date": h.date,
+                    "url": h.url,
+                    "snippet": h.snippet,
+                    "highlights": h.highlights,
+                    "story": h.story,
+                    "score": h.score,
+                })
             })
-        })
-        .collect();
-    let mut body = json!({ "hits": hits, "total": page.total });
-    if let Some(warning) = page.warning {
-        body["warning"] = json!(warning);
-    }
-    Ok(Json(body))
+            .collect();
+        let mut body = json!({ "hits": hits, "total": page.total });
+        if let Some(warning) = page.warning {
+            body["warning"] = json!(warning);
+        }
+        Ok(Some(serde_json::to_vec(&body)?))
+    };
+    kept_json(&state, &target, build, unreachable_missing).await
 }
 
 /// Every story, read again only when the index changed: listing them reads every
 /// article's metadata.
-pub(super) async fn all_stories(
-    state: &State,
-) -> std::result::Result<std::sync::Arc<Vec<StorySummary>>, ServeError> {
-    let shared = state.clone();
-    blocking(state, move |index| {
-        let version = index.version()?;
-        let mut cache = lock(&shared.stories);
-        if let Some((seen, stories)) = cache.as_ref() {
-            if *seen == version {
-                return Ok(stories.clone());
-            }
+pub(super) fn stories_now(state: &State, index: &CrossIndex) -> Result<Arc<Vec<StorySummary>>> {
+    let version = index.version()?;
+    let mut cache = lock(&state.stories);
+    if let Some((seen, stories)) = cache.as_ref() {
+        if *seen == version {
+            return Ok(stories.clone());
         }
-        let stories = std::sync::Arc::new(index.stories(None)?);
-        *cache = Some((version, stories.clone()));
-        Ok(stories)
-    })
-    .await
+    }
+    let stories = Arc::new(index.stories(None)?);
+    *cache = Some((version, stories.clone()));
+    Ok(stories)
 }
 
-/// `GET /api/stories`: the body is kept as written while the index stays as it was (it
-/// holds every article id, megabytes for a big index).
+/// [`stories_now`] for a page.
+pub(super) async fn all_stories(
+    state: &State,
+) -> std::result::Result<Arc<Vec<StorySummary>>, ServeError> {
+    let shared = state.clone();
+    blocking(state, move |index| stories_now(&shared, index)).await
+}
+
+/// `GET /api/stories?limit=&offset=`: every story by default (the contract), or a page
+/// of them in the same order, with `total`. The whole list holds every article id
+/// (megabytes for a big index), so it is written straight from the stories, without a
+/// JSON tree in between, and kept.
 pub(super) async fn stories(
     AxumState(state): AxumState<State>,
+    target: Uri,
+    Query(params): Query<Params>,
 ) -> std::result::Result<Response, ServeError> {
-    let stories = all_stories(&state).await?;
-    let shared = state.clone();
-    let body = blocking(&state, move |index| {
-        let version = index.version()?;
-        let mut cache = lock(&shared.stories_json);
-        if let Some((seen, body)) = cache.as_ref() {
-            if *seen == version {
-                return Ok(body.clone());
-            }
-        }
-        let body = Arc::new(serde_json::to_string(&json!({ "stories": &*stories }))?);
-        *cache = Some((version, body.clone()));
-        Ok(body)
-    })
-    .await?;
-    Ok((
-        [(header::CONTENT_TYPE, "application/json")],
-        body.as_str().to_owned(),
-    )
-        .into_response())
+    let limit = number(&params, "limit", usize::MAX, 1, usize::MAX)?;
+    let offset = number(&params, "offset", 0, 0, usize::MAX)?;
+    let build = move |shared: &State, index: &CrossIndex| {
+        let stories = stories_now(shared, index)?;
+        let from = offset.min(stories.len());
+        let to = from.saturating_add(limit).min(stories.len());
+        Ok(Some(serde_json::to_vec(&StoriesBody {
+            stories: &stories[from..to],
+            total: stories.len(),
+        })?))
+    };
+    kept_json(&state, &target, build, unreachable_missing).await
+}
+
+#[derive(serde::Serialize)]
+struct StoriesBody<'a> {
+    stories: &'a [StorySummary],
+    total: usize,
 }
 
 /// `GET /api/stories/{id}`: the story object plus its clusters.
-pub(super) async fn story(AxumState(state): AxumState<State>, Path(id): Path<String>) -> Answer {
-    let shared = state.clone();
-    let view = blocking(&state, move |index| cached_story_view(&shared, index, &id)).await?;
-    let mut body = to_json(&view.summary)?;
-    body["clusters"] = to_json(&view.data.clusters)?;
-    body["internal"] = to_json(&view.data.internal)?;
-    Ok(Json(body))
+pub(super) async fn story(
+    AxumState(state): AxumState<State>,
+    target: Uri,
+    Path(id): Path<String>,
+) -> std::result::Result<Response, ServeError> {
+    let build = move |shared: &State, index: &CrossIndex| {
+        let view = cached_story_view(shared, index, &id)?;
+        let body = StoryBody {
+            summary: &view.summary,
+            clusters: &view.data.clusters,
+            internal: &view.data.internal,
+        };
+        Ok(Some(serde_json::to_vec(&body)?))
+    };
+    kept_json(&state, &target, build, unreachable_missing).await
 }
 
-/// `GET /api/claims?q=&story=&outlet=&key=&limit=`
+/// The story contract's object with the story's clusters and contradictions, written
+/// straight from the view (no JSON tree in between: a big story's answer is a megabyte).
+#[derive(serde::Serialize)]
+struct StoryBody<'a> {
+    #[serde(flatten)]
+    summary: &'a StorySummary,
+    clusters: &'a [Cluster],
+    internal: &'a [Inconsistency],
+}
+
+/// `GET /api/claims?q=&story=&outlet=&key=&limit=`. A story's claims alone are its
+/// view's, in the same order the index gives them.
 pub(super) async fn claims(
     AxumState(state): AxumState<State>,
+    target: Uri,
     Query(params): Query<Params>,
-) -> Answer {
+) -> std::result::Result<Response, ServeError> {
     let query = claim_query(&params)?;
-    let claims = blocking(&state, move |index| index.claims(&query)).await?;
-    Ok(Json(json!({ "claims": to_json(&claims)? })))
+    let build = move |shared: &State, index: &CrossIndex| {
+        let body = match story_only(&query) {
+            Some(story) => {
+                let view = cached_story_view(shared, index, story)?;
+                let limit = query.limit.unwrap_or(usize::MAX);
+                let claims = &view.data.claims[..view.data.claims.len().min(limit)];
+                serde_json::to_vec(&json!({ "claims": claims }))?
+            }
+            None => serde_json::to_vec(&json!({ "claims": index.claims(&query)? }))?,
+        };
+        Ok(Some(body))
+    };
+    kept_json(&state, &target, build, unreachable_missing).await
+}
+
+/// The story a claim query asks for when it asks for nothing else.
+fn story_only(query: &ClaimQuery) -> Option<&str> {
+    let ClaimQuery {
+        text: None,
+        outlet: None,
+        key: None,
+        article: None,
+        kind: None,
+        since: None,
+        until: None,
+        limit: _,
+        story: Some(story),
+    } = query
+    else {
+        return None;
+    };
+    Some(story)
 }
 
 /// `GET /api/clusters/{id}?story=`: the compare contract's cluster, plus the claims it
 /// holds as claim objects.
 pub(super) async fn cluster(
     AxumState(state): AxumState<State>,
+    target: Uri,
     Path(id): Path<String>,
     Query(params): Query<Params>,
-) -> Answer {
-    let (cluster, view) = find_cluster(&state, id, &params).await?;
-    let members: Vec<&Claim> = view
-        .data
-        .claims
-        .iter()
-        .filter(|c| cluster.claims.contains(&c.claim_id))
-        .collect();
-    let mut body = to_json(&cluster)?;
-    body["claim_details"] = to_json(&members)?;
-    Ok(Json(body))
+) -> std::result::Result<Response, ServeError> {
+    let story = optional(&params, "story");
+    let wanted = id.clone();
+    let build = move |shared: &State, index: &CrossIndex| {
+        let Some((cluster, view)) = cluster_view(shared, index, &wanted, story.as_deref())? else {
+            return Ok(None);
+        };
+        let members: Vec<&Claim> = view
+            .data
+            .claims
+            .iter()
+            .filter(|c| cluster.claims.contains(&c.claim_id))
+            .collect();
+        let mut body = serde_json::to_value(&cluster)?;
+        body["claim_details"] = serde_json::to_value(&members)?;
+        Ok(Some(serde_json::to_vec(&body)?))
+    };
+    kept_json(&state, &target, build, || no_cluster(&id)).await
 }
 
-/// `GET /api/sources?story=`: the sources contract.
+fn no_cluster(id: &str) -> ServeError {
+    ServeError::not_found(format!(
+        "no cluster {id:?}: the clusters of a story are listed by /api/stories/{{id}}"
+    ))
+}
+
+/// `GET /api/sources?story=`: the sources contract. A story's sources are its view's
+/// (the same claims, rated the same way).
 pub(super) async fn sources(
     AxumState(state): AxumState<State>,
+    target: Uri,
     Query(params): Query<Params>,
-) -> Answer {
+) -> std::result::Result<Response, ServeError> {
     let story = optional(&params, "story");
-    let report = blocking(&state, move |index| sources_report(index, story)).await?;
-    Ok(Json(to_json(&report)?))
+    let build = move |shared: &State, index: &CrossIndex| {
+        let body = match story {
+            Some(story) => {
+                let view = cached_story_view(shared, index, &story)?;
+                serde_json::to_vec(&SourcesBody {
+                    sources: &view.data.sources,
+                    truths: &view.data.truths,
+                })?
+            }
+            None => serde_json::to_vec(&sources_report(index, None)?)?,
+        };
+        Ok(Some(body))
+    };
+    kept_json(&state, &target, build, unreachable_missing).await
+}
+
+/// [`SourcesReport`] borrowed from a story's view.
+#[derive(serde::Serialize)]
+struct SourcesBody<'a> {
+    sources: &'a [SourceScore],
+    truths: &'a [TruthOut],
 }

@@ -26,6 +26,9 @@ use crate::index::CrossIndex;
 use crate::model::StorySummary;
 
 mod api;
+mod cache;
+
+pub use cache::RESPONSE_CACHE_MB;
 mod pages;
 
 /// Longest request target (path and query) accepted.
@@ -45,6 +48,8 @@ pub struct ServeOptions {
     pub index_dir: PathBuf,
     pub addr: SocketAddr,
     pub request_timeout: Duration,
+    /// Bytes of API answers kept until the index changes (see `cache.rs`).
+    pub response_cache_bytes: usize,
 }
 
 /// Shared by every request.
@@ -55,8 +60,8 @@ struct AppState {
     timeout: Duration,
     /// Every story, with the index version it was read at.
     stories: std::sync::Mutex<Option<(IndexVersion, Arc<Vec<StorySummary>>)>>,
-    /// `/api/stories` as written, with the index version.
-    stories_json: std::sync::Mutex<Option<(IndexVersion, Arc<String>)>>,
+    /// API answers as sent, for the index version they were read at.
+    responses: std::sync::Mutex<cache::ResponseCache>,
     /// The stories last compared, for the index version they were compared at.
     story_views: std::sync::Mutex<StoryViews>,
 }
@@ -85,7 +90,7 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         work: Arc::new(Semaphore::new(MAX_WORK_IN_FLIGHT)),
         timeout: options.request_timeout,
         stories: std::sync::Mutex::new(None),
-        stories_json: std::sync::Mutex::new(None),
+        responses: std::sync::Mutex::new(cache::ResponseCache::new(options.response_cache_bytes)),
         story_views: std::sync::Mutex::new(StoryViews::default()),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -308,7 +313,7 @@ mod tests {
             work: Arc::new(Semaphore::new(1)),
             timeout,
             stories: std::sync::Mutex::new(None),
-            stories_json: std::sync::Mutex::new(None),
+            responses: std::sync::Mutex::new(cache::ResponseCache::new(1024)),
             story_views: std::sync::Mutex::new(StoryViews::default()),
         })
     }
