@@ -12,13 +12,12 @@ use std::process::Command;
 
 use common::{shared, text, Workspace};
 
-/// Measured on 2026-11-28 (ninth session: speakers of quotes no verb of saying
-/// introduces, pronouns continuing the sentence before, statements in other words, quote
-/// verbs reporting figures, seat holders, breakdowns): value recall .905, precision .927,
-/// attribution .742, matching .681, discrepancy recall .668, speaker .807, same-statement
-/// .772, story F1 .938. The floor each figure is held to, a little under what was measured.
+/// Measured on 2026-11-28 (tenth session: results tables and seats gained or lost):
+/// value recall .923, precision .929, attribution .744, matching .687, discrepancy recall
+/// .680, speaker .811, same-statement .772, story F1 .938. The floor each figure is held
+/// to, a little under what was measured.
 const FLOORS: &[(&str, f64)] = &[
-    ("value recall", 0.89),
+    ("value recall", 0.91),
     ("value precision", 0.915),
     ("qualifier", 0.97),
     ("attribution", 0.72),

@@ -49,9 +49,33 @@ pub(super) fn default_place(
 /// as one more of the same ("Labour won 412 seats … Conservatives: 121").
 const HELD_FIGURES: usize = 2;
 
-/// Gives each holder's bare figure (claim index, holder) the measure the article's holders
-/// hold most ("seats", "votes"), when it names one at least [`HELD_FIGURES`] times.
-pub(super) fn hold_bare_figures(claims: &mut [Claim], bare: Vec<(usize, String)>) {
+/// Rows of a results table ("Labour 410 (+210)") that, with one framed figure of the
+/// holders' measure, show what the table counts.
+const TABLE_ROWS: usize = 3;
+
+/// A holder's figure that names no measure.
+pub(super) struct HeldFigure {
+    /// Its index among the article's claims.
+    pub claim: usize,
+    pub holder: String,
+    pub part: RowPart,
+}
+
+/// Where a holder's bare figure stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RowPart {
+    /// "Conservatives: 121", "the Liberal Democrats' 71".
+    Plain,
+    /// The figure of a results row: 410 in "Labour 410 (+210)".
+    RowFigure,
+    /// The change a results row gives in brackets: 210 in "Labour 410 (+210)".
+    Change { gain: bool },
+}
+
+/// Gives each holder's bare figure the measure the article's holders hold most ("seats",
+/// "votes"), when it names one at least [`HELD_FIGURES`] times (once beside a table of
+/// [`TABLE_ROWS`] rows or more). A row's change is the measure gained or lost.
+pub(super) fn hold_bare_figures(claims: &mut [Claim], bare: Vec<HeldFigure>) {
     if bare.is_empty() {
         return;
     }
@@ -65,19 +89,26 @@ pub(super) fn hold_bare_figures(claims: &mut [Claim], bare: Vec<(usize, String)>
             }
         }
     }
+    let rows = bare.iter().filter(|b| b.part == RowPart::RowFigure).count();
+    let needed = if rows >= TABLE_ROWS { 1 } else { HELD_FIGURES };
     let Some((measure, _)) = held
         .into_iter()
-        .filter(|(_, n)| *n >= HELD_FIGURES)
+        .filter(|(_, n)| *n >= needed)
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
     else {
         return;
     };
     let measure = measure.to_owned();
-    for (i, holder) in bare {
-        if let Some(claim) = claims.get_mut(i) {
+    for figure in bare {
+        if let Some(claim) = claims.get_mut(figure.claim) {
+            let status = match figure.part {
+                RowPart::Change { gain: true } => "gained",
+                RowPart::Change { gain: false } => "lost",
+                RowPart::Plain | RowPart::RowFigure => "count",
+            };
             let frame = Frame {
-                measure: format!("{holder} {measure}"),
-                status: "count".to_owned(),
+                measure: format!("{} {measure}", figure.holder),
+                status: status.to_owned(),
                 place: None,
                 era: None,
                 years_back: None,

@@ -266,6 +266,86 @@ pub fn holder(tk: &Toks, a: usize, ta: usize) -> Option<String> {
     None
 }
 
+/// A signed change in brackets follows token `b` ("Labour 410 (+210)", "SNP 8 (-38)",
+/// "Sinn Féin 7 (-)"): the figure before it is a row of a results table (seats, votes,
+/// points), not part of a name like "Windows 11".
+pub fn change_in_brackets_after(tk: &Toks, b: usize) -> bool {
+    tk.punct(b, '(') && sign(tk, b + 1).is_some() && (tk.is_num(b + 2) || tk.punct(b + 2, ')'))
+}
+
+/// The figure at `[a, b)` is the change in a results row ("410 (+210)"): the token of the
+/// row's own figure and whether the change is a gain.
+pub fn bracketed_change(tk: &Toks, a: usize, b: usize) -> Option<(usize, bool)> {
+    let gain = sign(tk, a.checked_sub(1)?)?;
+    let row = a.checked_sub(3)?;
+    (tk.punct(a - 2, '(') && tk.punct(b, ')') && tk.is_num(row)).then_some((row, gain))
+}
+
+/// The figure at `[a, b)` is a signed change in brackets after a name rather than a figure
+/// ("hospitals (+20,000)", "Government (+70,000)"): that part's share of the whole the
+/// sentence counts.
+pub fn bracketed_part(tk: &Toks, a: usize, b: usize) -> bool {
+    a >= 3
+        && sign(tk, a - 1).is_some()
+        && tk.punct(a - 2, '(')
+        && tk.punct(b, ')')
+        && tk.is_word(a - 3)
+}
+
+/// Words that say a held count changed, and whether it grew: "gained over 200 seats",
+/// "lost 251", "up 211 on 2019".
+const CHANGE_WORDS: &[(&str, bool)] = &[
+    ("gained", true),
+    ("gain", true),
+    ("gains", true),
+    ("gaining", true),
+    ("up", true),
+    ("lost", false),
+    ("lose", false),
+    ("loses", false),
+    ("losing", false),
+    ("shed", false),
+    ("down", false),
+];
+
+/// Hedges that may stand between a change word and its figure ("gained over 200").
+const CHANGE_HEDGES: &[&str] = &[
+    "over", "more", "than", "about", "around", "nearly", "almost", "some", "just", "a", "further",
+    "another",
+];
+
+/// Whether the held figure at token `a` is a change ("gained over 200 seats": `Some(true)`,
+/// "lost 251 seats": `Some(false)`), read back from it within its clause (from `ta`).
+pub fn held_change(tk: &Toks, a: usize, ta: usize) -> Option<bool> {
+    let mut j = a;
+    for _ in 0..4 {
+        if j <= ta {
+            return None;
+        }
+        j -= 1;
+        if tk.any(j, CHANGE_HEDGES) {
+            continue;
+        }
+        let word = tk.s(j);
+        return CHANGE_WORDS
+            .iter()
+            .find(|(w, _)| word.eq_ignore_ascii_case(w))
+            .map(|&(_, gain)| gain);
+    }
+    None
+}
+
+/// `+` (a gain) or a minus sign, hyphen or dash (a loss) at token `i`.
+fn sign(tk: &Toks, i: usize) -> Option<bool> {
+    if tk.punct(i, '+') {
+        Some(true)
+    } else if ['-', '−', '–'].into_iter().any(|m| tk.punct(i, m)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// Who a group within a count is, said as its predicate ("97 were female", "at least four
 /// were teenagers").
 const GROUP_WORDS: &[&str] = &[

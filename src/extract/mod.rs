@@ -54,7 +54,7 @@ pub use checked::{extract_checked, unstorable, Extracted, MAX_FIGURE};
 use std::collections::HashMap;
 
 use crate::model::{Article, Attribution, Certainty, Claim, ClaimKind, Frame, Quote};
-use article::{default_place, hold_bare_figures};
+use article::{default_place, hold_bare_figures, HeldFigure, RowPart};
 use clause::{certainty, closes_clause, comparison, days_earlier, phrase_end};
 use numbers::{NumHit, Parser, UnitKind};
 use tokens::Toks;
@@ -222,7 +222,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
 
     let default_place = default_place(&tk, &sents, &tok_at, article.title.as_deref());
     let mut prev: Option<Prev> = None;
-    let mut bare_held: Vec<(usize, String)> = Vec::new();
+    let mut bare_held: Vec<HeldFigure> = Vec::new();
     let mut hi = 0;
     for (si, &(sa, sb)) in sents.iter().enumerate() {
         let first = hi;
@@ -705,7 +705,10 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     !frame::is_held(&e, share_of) && frame::is_modelled(&tk, h.tok_a, ta);
                 if modelled || frame::is_expectation(&tk, h.tok_a, h.tok_b, ta, tb) {
                     format!("expected {e}")
-                } else if s.part && status != Some("cut") && !frame::is_held(&e, share_of) {
+                } else if (s.part || frame::bracketed_part(&tk, h.tok_a, h.tok_b))
+                    && status != Some("cut")
+                    && !frame::is_held(&e, share_of)
+                {
                     format!("{}{e}", crate::model::SUBSET_OF)
                 } else {
                     e
@@ -726,6 +729,15 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 && !matches!(ent.as_deref(), Some("people") | Some("protesters"))
             {
                 status = None;
+            }
+            // "Labour gained over 200 seats", "the Tories lost 251": seats won or lost
+            let held_noun = |e: &str| frame::is_held(e.rsplit(' ').next().unwrap_or(e), share_of);
+            if ent.as_deref().is_some_and(held_noun) {
+                match frame::held_change(&tk, h.tok_a, ta) {
+                    Some(true) => status = Some("gained"),
+                    Some(false) => status = Some("lost"),
+                    None => {}
+                }
             }
             if location.is_none() && !money_pct && ent.is_some() {
                 location = default_place.clone();
@@ -790,8 +802,20 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             // "Conservatives: 121", "the Liberal Democrats' 71": a holder's bare figure,
             // counted in what the article's holders hold (read when the article is done)
             if c.frame.is_none() && h.unit_kind == UnitKind::None && subject.is_none() {
-                if let Some(holder) = frame::holder(&tk, h.tok_a, ta) {
-                    bare_held.push((out.len(), holder));
+                // "Labour 410 (+210)": a results row's figure, and its change since before
+                let (at, part) = match frame::bracketed_change(&tk, h.tok_a, h.tok_b) {
+                    Some((row, gain)) => (row, RowPart::Change { gain }),
+                    None if frame::change_in_brackets_after(&tk, h.tok_b) => {
+                        (h.tok_a, RowPart::RowFigure)
+                    }
+                    None => (h.tok_a, RowPart::Plain),
+                };
+                if let Some(holder) = frame::holder(&tk, at, ta) {
+                    bare_held.push(HeldFigure {
+                        claim: out.len(),
+                        holder,
+                        part,
+                    });
                 }
             }
             prev = Some(Prev {

@@ -653,6 +653,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 && !tk.any(p, CAP_OK)
                 && !is_month(tk, p)
                 && !counted
+                && !crate::extract::frame::change_in_brackets_after(tk, c.b)
             {
                 return reject(self.skip_dash_num(c.b));
             }
@@ -749,7 +750,16 @@ impl<'t, 'a> Parser<'t, 'a> {
                 }
             }
             let paren_phone = tk.punct(p, '(') && tk.punct(n + 1, ')') && tk.is_num(n + 2);
-            if tk.punct(p, '+') || paren_phone || tk.punct(p, '/') || tk.punct(p, '.') {
+            // "Labour 410 (+210)": a gain in a results row; "(+44) 20 7946 0958" dials on
+            let bracketed_gain = tk.punct(p, '+')
+                && tk.punct(p.wrapping_sub(1), '(')
+                && tk.punct(n + 1, ')')
+                && !tk.is_num(n + 2);
+            if (tk.punct(p, '+') && !bracketed_gain)
+                || paren_phone
+                || tk.punct(p, '/')
+                || tk.punct(p, '.')
+            {
                 return Some(rej(self.skip_num_chain(n)));
             }
             if tk.punct(p, ':') && tk.is_num(p.wrapping_sub(1)) {

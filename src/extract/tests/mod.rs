@@ -78,6 +78,8 @@ fn negatives_table() {
         "A 34-year-old man was questioned.",
         "The second phase began; she came 3rd.",
         "Call 555-0134 or +44 20 7946 0958 now.",
+        "The desk is on (+44) 20 7946 0958 or (+1) 212 555 0100.",
+        "Windows 11 (and Office) shipped.",
         "Results for 2012-13 and FY2024 were late.",
         "The Boeing 737 crashed, COVID-19 spread, Article 51 applies, the G7 met.",
         "Aged 70, he retired in the 1990s at 9 a.m.",
@@ -611,7 +613,38 @@ fn subject_table() {
                 ("412", Some("labour seats/count")),
                 ("4", Some("greens seats/count")),
                 ("121", Some("conservative seats/count")),
-                ("251", None),
+                ("251", Some("conservative seats/lost")),
+            ],
+        ),
+        // A results table: each row's figure and its change since the last election,
+        // counted in what the article's holders hold.
+        (
+            "The Greens passed 300 seats overnight.\n\nGreens 311 (+102)\nReformists 80 \
+             (-64)\nCentre Alliance 21 (-)\n",
+            &[
+                ("300", Some("greens seats/count")),
+                ("311", Some("greens seats/count")),
+                ("102", Some("greens seats/gained")),
+                ("80", Some("reformists seats/count")),
+                ("64", Some("reformists seats/lost")),
+                ("21", Some("centre alliance seats/count")),
+            ],
+        ),
+        // Seats won or lost, said with a verb.
+        (
+            "The Greens gained over 90 seats, while the Reformists lost 64 seats.",
+            &[
+                ("over 90", Some("greens seats/gained")),
+                ("64", Some("reformists seats/lost")),
+            ],
+        ),
+        // A signed change after a name, not a figure, is that part's share of the whole.
+        (
+            "Employers added 150,000 jobs, led by retail (+40,000) and mining (-5,000).",
+            &[
+                ("150,000", Some("jobs/count")),
+                ("40,000", Some("subset of jobs/count")),
+                ("5,000", Some("subset of jobs/count")),
             ],
         ),
         (
