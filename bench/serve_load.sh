@@ -2,9 +2,11 @@
 # Bounded load test of `crosscheck serve`: an index of N generated articles (default
 # 100000; an existing index can be given as the second argument), the server on a free
 # port, then 32 clients for 10 s of mixed API requests (search, stories, a story with its
-# clusters, a cluster, claims, sources). Prints requests, errors, latency percentiles and
+# clusters, a cluster, claims, sources; the start, story, cluster and sources pages). Prints
+# requests, errors, latency percentiles and
 # the server's peak resident memory.
 #   bash bench/serve_load.sh [N] [INDEX_DIR]
+# WARM=0 skips the warm-up round (each request once, in turn, before the timed run).
 # SERVE_ARGS is passed to `serve` (e.g. SERVE_ARGS="--cache-mb 0": nothing kept, every
 # request computed afresh).
 set -euo pipefail
@@ -28,15 +30,24 @@ PORT=$(grep -o '[0-9]*$' "$WORK/serve.out")
 get() { curl -sf "http://127.0.0.1:$PORT$1"; }
 # the paths: the biggest stories and their most disputed clusters, and common words
 read -r -a STORIES <<< "$(get /api/stories | python3 -c 'import json,sys; print(" ".join(s["story_id"] for s in json.load(sys.stdin)["stories"][:5]))')"
-PATHS=(/api/stories)
+PATHS=(/api/stories "/api/stories?limit=20" / /sources)
 for s in "${STORIES[@]}"; do
-  PATHS+=("/api/stories/$s" "/api/sources?story=$s" "/api/claims?story=$s&limit=50")
+  PATHS+=("/api/stories/$s" "/api/sources?story=$s" "/api/claims?story=$s&limit=50" "/stories/$s")
   C=$(get "/api/stories/$s" | python3 -c 'import json,sys; c=json.load(sys.stdin)["clusters"]; print(c[0]["cluster_id"] if c else "")')
-  [ -n "$C" ] && PATHS+=("/api/clusters/$C?story=$s")
+  [ -n "$C" ] && PATHS+=("/api/clusters/$C?story=$s" "/api/clusters/$C" "/clusters/$C?story=$s")
 done
 for q in flood toll protest hostages officials police ministry "death+toll" rescue march; do
   PATHS+=("/api/search?q=$q&limit=10" "/api/search?q=$q&limit=10&offset=10" "/api/claims?q=$q&limit=20")
 done
 echo "index: $INDEX ($(du -sh "$INDEX" | cut -f1)) · ${#PATHS[@]} distinct requests"
+# one round first, one request at a time, as the first person to open each page would:
+# the answers a server keeps are then built, and what building them cost is printed
+if [ "${WARM:-1}" = 1 ]; then
+  for p in "${PATHS[@]}"; do
+    curl -s -o /dev/null -w "%{time_total} %{http_code} $p\n" "http://127.0.0.1:$PORT$p"
+  done | sort -rn > "$WORK/warm.txt"
+  echo "warm-up round, slowest first (seconds, status, request):"
+  head -5 "$WORK/warm.txt" | sed 's/^/  /'
+fi
 "$PWD/target/release/examples/serve_load" "$PORT" 32 10 "${PATHS[@]}"
 echo "server peak resident memory: $(grep VmHWM /proc/$SERVER/status | awk '{print $2/1024 " MB"}')"

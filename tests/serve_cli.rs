@@ -44,10 +44,15 @@ impl Server {
 
     /// `GET path`: (status, content type, body).
     fn get(&self, path: &str) -> (u16, String, String) {
+        self.request("GET", path)
+    }
+
+    fn request(&self, method: &str, path: &str) -> (u16, String, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\
+             Connection: close\r\n\r\n"
         )
         .expect("send request");
         let mut raw = Vec::new();
@@ -94,7 +99,8 @@ fn indexed() -> Workspace {
     ws.write(
         "extra/hostile.txt",
         "Title: Flood <script>alert('t')</script> update\nOutlet: Hostile <b>Wire</b>\n\
-         Date: 2025-05-14\n\nAt least 12 people died in Valdora, <img src=x onerror=alert(1)> \
+         Date: 2025-05-14\nURL: javascript:alert(document.cookie)\n\n\
+         At least 12 people died in Valdora, <img src=x onerror=alert(1)> \
          officials said on Wednesday.\n",
     );
     let corpus = repo("corpus");
@@ -230,6 +236,9 @@ fn bad_requests_get_an_error_a_person_can_act_on() {
         ("/api/search?q=toll&since=yesterday", 400),
         ("/api/stories/no-such-story", 404),
         ("/api/clusters/no-such-cluster", 404),
+        ("/api/claims?q=toll&offset=-1", 400),
+        ("/api/stories?limit=0", 400),
+        ("/api/stories/%FF%FE", 400),
         (long.as_str(), 400),
     ] {
         let (got, body) = server.json(path);
@@ -237,6 +246,18 @@ fn bad_requests_get_an_error_a_person_can_act_on() {
         let message = body["error"].as_str().unwrap_or_default();
         assert!(message.len() > 10, "{path}: {body}");
     }
+    // the framework's own refusals are the API's JSON errors too
+    let (status, content_type, body) = server.request("POST", "/api/search?q=toll");
+    assert_eq!(status, 405, "{body}");
+    assert!(
+        content_type.starts_with("application/json"),
+        "{content_type}"
+    );
+    let body: Value = serde_json::from_str(&body).expect("a JSON error");
+    assert!(
+        body["error"].as_str().is_some_and(|m| m.contains("GET")),
+        "{body}"
+    );
 }
 
 #[test]
@@ -251,9 +272,50 @@ fn pages_escape_article_text_and_link_story_to_cluster() {
     let (status, _, page) = server.get("/search?q=Valdora+died");
     assert_eq!(status, 200);
     assert!(page.contains("<mark>"), "matched words are marked");
-    assert!(!page.contains("<script>alert"), "article text is escaped");
-    assert!(!page.contains("<img src=x"), "article text is escaped");
+    assert_inert("/search", &page);
     assert!(page.contains("&lt;script&gt;") || page.contains("&lt;img"));
+
+    // the hostile article on every page that shows it: its story (timeline, clusters),
+    // its clusters, the sources, its outlet's page, claim search
+    let (_, hits) = server.json("/api/search?q=Valdora");
+    let hostile_story = hits["hits"][0]["story"]
+        .as_str()
+        .expect("the hostile article's story")
+        .to_owned();
+    let (_, story) = server.json(&format!("/api/stories/{hostile_story}"));
+    let mut paths = vec![
+        format!("/stories/{hostile_story}"),
+        "/sources".to_owned(),
+        "/sources/Hostile%20%3Cb%3EWire%3C%2Fb%3E".to_owned(),
+        "/claims?q=Valdora".to_owned(),
+        "/".to_owned(),
+    ];
+    for cluster in story["clusters"].as_array().into_iter().flatten() {
+        let id = cluster["cluster_id"].as_str().unwrap_or_default();
+        paths.push(format!("/clusters/{id}?story={hostile_story}"));
+    }
+    for path in &paths {
+        let (status, _, page) = server.get(path);
+        assert_eq!(status, 200, "{path}");
+        assert_inert(path, &page);
+    }
+    let (_, _, story_page) = server.get(&paths[0]);
+    assert!(story_page.contains("Timeline"), "the story's timeline");
+    assert!(
+        story_page.contains("Hostile &lt;b&gt;Wire&lt;/b&gt;"),
+        "the outlet is shown, as text"
+    );
+    let (_, _, outlet_page) = server.get(&paths[2]);
+    assert!(
+        outlet_page.contains("Valdora"),
+        "an outlet's page lists its claims"
+    );
+    let (_, _, sources_page) = server.get("/sources");
+    assert!(
+        sources_page.contains("href=\"/sources/Hostile%20%3Cb%3EWire%3C%2Fb%3E\"")
+            && !sources_page.contains(" hidden"),
+        "each source's page is linked, visibly"
+    );
 
     // from a story page to one of its clusters, by the links on the page
     let (_, body) = server.json("/api/stories");
@@ -280,6 +342,72 @@ fn pages_escape_article_text_and_link_story_to_cluster() {
     }
     let (status, _, _) = server.get("/stories/no-such-story");
     assert_eq!(status, 404);
+}
+
+/// A page shows article text only as text: no markup of the article's, no link that runs
+/// script, and no script of the page's own (every page works without JavaScript).
+fn assert_inert(path: &str, page: &str) {
+    for planted in [
+        "<script",
+        "<img src=x",
+        "<b>Wire",
+        "href=\"javascript:",
+        "href='javascript:",
+    ] {
+        assert!(!page.contains(planted), "{path}: {planted:?} in the page");
+    }
+}
+
+#[test]
+fn claims_come_in_pages() {
+    let ws = indexed();
+    let server = Server::start(&ws);
+    let ids = |body: &Value| -> Vec<String> {
+        body["claims"]
+            .as_array()
+            .map(|claims| {
+                claims
+                    .iter()
+                    .filter_map(|c| c["claim_id"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (status, four) = server.json("/api/claims?q=killed&limit=4");
+    assert_eq!(status, 200);
+    assert_eq!(ids(&four).len(), 4, "{four}");
+    assert_eq!(four["more"], true);
+    let (_, first) = server.json("/api/claims?q=killed&limit=2");
+    let (_, second) = server.json("/api/claims?q=killed&limit=2&offset=2");
+    let mut paged = ids(&first);
+    paged.extend(ids(&second));
+    assert_eq!(paged, ids(&four));
+    let (_, _, page) = server.get("/claims?q=killed&limit=2&offset=2");
+    assert!(page.contains("Claims 3 to 4."), "{page}");
+    assert!(page.contains("Previous") && page.contains("Next"));
+}
+
+#[test]
+fn another_address_than_loopback_is_warned_about() {
+    let ws = indexed();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("crosscheck"))
+        .arg("--index")
+        .arg(ws.index_dir())
+        .args(["serve", "--addr", "0.0.0.0:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start crosscheck serve");
+    let mut line = String::new();
+    if let Some(stderr) = child.stderr.take() {
+        BufReader::new(stderr).read_line(&mut line).expect("stderr");
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        line.starts_with("warning:") && line.contains("0.0.0.0"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -363,17 +491,36 @@ fn a_person_searches_and_opens_a_story_and_a_cluster_in_chromium() {
 
     browser.navigate(&format!("{base}/sources"));
     keep_screenshot(&mut browser, "serve-sources.png");
+    // a source's page, by its link
+    browser.click("ul.sources a[href^='/sources/']");
+    browser.wait_for_load();
+    assert!(browser.html().contains("Its claims"));
+    keep_screenshot(&mut browser, "serve-source.png");
+    browser.navigate(&format!("{base}/claims?q=killed"));
+    assert!(browser.html().contains("Claims 1 to"));
+    keep_screenshot(&mut browser, "serve-claims.png");
 
-    // a hostile article shows as text: no element it tried to plant exists
+    // a hostile article shows as text: no element it tried to plant exists, on the
+    // search results and on its story's page
     browser.navigate(&format!("{base}/search?q=Valdora+died+officials"));
-    let planted = browser.eval(
-        "document.querySelectorAll('script, img, iframe, [onerror], [onload],          a[href^=\"javascript:\"], main b').length",
-    );
-    assert_eq!(planted, 0, "{}", browser.html());
+    let planted = "document.querySelectorAll('script, img, iframe, [onerror], [onload], \
+                   a[href^=\"javascript:\"], main b').length";
+    assert_eq!(browser.eval(planted), 0, "{}", browser.html());
     let shown = browser.eval("document.body.textContent");
     let shown = shown.as_str().unwrap_or_default();
     assert!(shown.contains("<img src=x onerror=alert(1)>"), "{shown}");
     assert!(shown.contains("Hostile <b>Wire</b>"), "{shown}");
+    browser.click("a[href^='/stories/']");
+    browser.wait_for_load();
+    assert_eq!(browser.eval(planted), 0, "{}", browser.html());
+    let shown = browser.eval("document.body.textContent");
+    assert!(
+        shown
+            .as_str()
+            .unwrap_or_default()
+            .contains("Hostile <b>Wire</b>"),
+        "{shown}"
+    );
 
     assert!(
         browser.errors.is_empty(),

@@ -286,7 +286,7 @@ pub const MAX_KEY_BYTES: usize = 1024;
 fn key_query(field: tantivy::schema::Field, key: &str) -> Result<Box<dyn Query>> {
     if key.len() > MAX_KEY_BYTES {
         return Err(Error::Usage(format!(
-            "--key is {} bytes long; keys are at most {MAX_KEY_BYTES}",
+            "the key is {} bytes long; keys are at most {MAX_KEY_BYTES}",
             key.len()
         )));
     }

@@ -190,7 +190,7 @@ pub(super) fn date_range(
                 let date = crate::ingest::normalize_date(raw)
                     .and_then(|d| date_number(&d))
                     .ok_or_else(|| {
-                        Error::Usage(format!("--{name} {raw:?} is not a date (YYYY-MM-DD)"))
+                        Error::Usage(format!("{name} {raw:?} is not a date (YYYY-MM-DD)"))
                     })?;
                 Ok(Bound::Included(Term::from_field_u64(field, date)))
             }

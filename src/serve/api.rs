@@ -10,9 +10,10 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
 use super::{
-    blocking, number, optional, required, Params, ServeError, State, MAX_LIMIT, STORY_VIEWS_KEPT,
+    blocking, blocking_by, number, optional, required, Params, ServeError, State, StoryViews,
+    CLUSTER_SEARCH_TIME, MAX_LIMIT, STORY_VIEWS_KEPT,
 };
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::index::{ClaimQuery, CrossIndex, SearchHit, SearchRequest};
 use crate::model::{
     Claim, Cluster, Inconsistency, ReportData, SourceScore, SourcesReport, StorySummary, TruthOut,
@@ -87,8 +88,10 @@ pub(super) fn cached_story_view(
     {
         let mut cache = lock(&state.story_views);
         if cache.version != Some(version) {
-            cache.version = Some(version);
-            cache.views.clear();
+            *cache = StoryViews {
+                version: Some(version),
+                ..StoryViews::default()
+            };
         }
         if let Some(view) = cache.views.get(&id) {
             return Ok(view.clone());
@@ -98,6 +101,7 @@ pub(super) fn cached_story_view(
     let view = Arc::new(story_view(index, &id)?);
     let mut cache = lock(&state.story_views);
     if cache.version == Some(version) {
+        remember_clusters(&mut cache, &view);
         if cache.views.len() >= STORY_VIEWS_KEPT {
             if let Some(oldest) = cache.order.pop_front() {
                 cache.views.remove(&oldest);
@@ -110,6 +114,14 @@ pub(super) fn cached_story_view(
     Ok(view)
 }
 
+fn remember_clusters(cache: &mut StoryViews, view: &StoryView) {
+    for cluster in &view.data.clusters {
+        cache
+            .cluster_story
+            .insert(cluster.cluster_id.clone(), view.summary.story_id.clone());
+    }
+}
+
 fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     match mutex.lock() {
         Ok(guard) => guard,
@@ -117,8 +129,10 @@ fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     }
 }
 
-/// A cluster and its story's view. `story` (the id pages link with) saves comparing every
-/// story to find it.
+/// A cluster and its story's view. `story` (the id pages link with) saves the search:
+/// without it, the story is one whose view was built since the index last changed, or
+/// else the stories are compared one by one, for at most [`CLUSTER_SEARCH_TIME`], each
+/// remembered for the next request. A search that runs out of time asks for the story.
 pub(super) fn cluster_view(
     state: &State,
     index: &CrossIndex,
@@ -137,8 +151,43 @@ pub(super) fn cluster_view(
     if let Some(story) = story {
         return Ok(found(cached_story_view(state, index, story)?));
     }
-    for story in index.story_book()?.live_stories() {
-        if let Some(hit) = found(Arc::new(story_view(index, &story.id)?)) {
+    let version = index.version()?;
+    let known = {
+        let cache = lock(&state.story_views);
+        (cache.version == Some(version))
+            .then(|| cache.cluster_story.get(id).cloned())
+            .flatten()
+    };
+    if let Some(story) = known {
+        return Ok(found(cached_story_view(state, index, &story)?));
+    }
+    let started = std::time::Instant::now();
+    let book = index.story_book()?;
+    let stories = book.live_stories();
+    for (searched, story) in stories.iter().enumerate() {
+        if started.elapsed() > CLUSTER_SEARCH_TIME {
+            return Err(Error::Usage(format!(
+                "cluster {id:?} is not among the {searched} of {} stories compared in {} s; \
+                 ask for it with its story: /api/clusters/{id}?story=ID",
+                stories.len(),
+                CLUSTER_SEARCH_TIME.as_secs()
+            )));
+        }
+        let seen = {
+            let cache = lock(&state.story_views);
+            cache.version == Some(version) && cache.views.contains_key(&story.id)
+        };
+        if seen {
+            continue;
+        }
+        let view = Arc::new(story_view(index, &story.id)?);
+        {
+            let mut cache = lock(&state.story_views);
+            if cache.version == Some(version) {
+                remember_clusters(&mut cache, &view);
+            }
+        }
+        if let Some(hit) = found(view) {
             return Ok(Some(hit));
         }
     }
@@ -161,14 +210,52 @@ pub(super) async fn find_cluster(
     .ok_or_else(|| no_cluster(&id))
 }
 
-pub(super) fn claim_query(params: &Params) -> std::result::Result<ClaimQuery, ServeError> {
-    Ok(ClaimQuery {
-        text: optional(params, "q"),
-        story: optional(params, "story"),
-        outlet: optional(params, "outlet"),
-        key: optional(params, "key"),
-        limit: Some(number(params, "limit", 50, 1, MAX_LIMIT)?),
-        ..ClaimQuery::default()
+/// A page of claims a request asks for: its query, and where the page starts and how long
+/// it is.
+pub(super) struct ClaimPage {
+    pub query: ClaimQuery,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// Claims pages go this deep at most (each page reads the claims before it again).
+pub const MAX_CLAIM_OFFSET: usize = 10_000;
+
+pub(super) fn claim_query(params: &Params) -> std::result::Result<ClaimPage, ServeError> {
+    let limit = number(params, "limit", 50, 1, MAX_LIMIT)?;
+    let offset = number(params, "offset", 0, 0, MAX_CLAIM_OFFSET)?;
+    Ok(ClaimPage {
+        query: ClaimQuery {
+            text: optional(params, "q"),
+            story: optional(params, "story"),
+            outlet: optional(params, "outlet"),
+            key: optional(params, "key"),
+            since: optional(params, "since"),
+            until: optional(params, "until"),
+            // one more than the page, to tell whether another follows
+            limit: Some(offset + limit + 1),
+            ..ClaimQuery::default()
+        },
+        offset,
+        limit,
+    })
+}
+
+/// The claims of a page, and whether more follow. A story's claims alone are its view's,
+/// in the same order the index gives them.
+pub(super) fn claims_page(
+    state: &State,
+    index: &CrossIndex,
+    page: &ClaimPage,
+) -> Result<(Vec<Claim>, bool)> {
+    let page_of = |claims: &[Claim]| {
+        let from = page.offset.min(claims.len());
+        let to = (from + page.limit).min(claims.len());
+        (claims[from..to].to_vec(), claims.len() > to)
+    };
+    Ok(match story_only(&page.query) {
+        Some(story) => page_of(&cached_story_view(state, index, story)?.data.claims),
+        None => page_of(&index.claims(&page.query)?),
     })
 }
 
@@ -180,12 +267,13 @@ pub(super) fn sources_report(index: &CrossIndex, story: Option<String>) -> Resul
     Ok(crate::reliability::corpus::sources_from_claims(&claims))
 }
 
-/// A JSON answer for the request `target`, kept while the index stays as it was (see
+/// The answer to the request `target`, kept while the index stays as it was (see
 /// `cache.rs`): built once in the blocking pool, then sent again as the same bytes.
 /// `build` answers `None` for a thing that does not exist, which `missing` words as 404.
-async fn kept_json<F>(
+pub(super) async fn kept<F>(
     state: &State,
     target: &Uri,
+    content_type: &'static str,
     build: F,
     missing: impl FnOnce() -> ServeError,
 ) -> std::result::Result<Response, ServeError>
@@ -195,27 +283,58 @@ where
     let key = target
         .path_and_query()
         .map_or_else(|| target.path().to_owned(), |p| p.as_str().to_owned());
+    let deadline = tokio::time::Instant::now() + state.timeout;
+    // wait (holding no turn) while the same answer is being built
+    let gate = lock(&state.building)
+        .entry(key.clone())
+        .or_default()
+        .clone();
+    let turn = tokio::time::timeout_at(deadline, gate.clone().lock_owned())
+        .await
+        .map_err(|_| ServeError::busy())?;
     let shared = state.clone();
-    let body = blocking(state, move |index| {
+    let cache_key = key.clone();
+    let built = blocking_by(state, deadline, move |index| {
         let version = index.version()?;
-        if let Some(body) = lock(&shared.responses).get(version, &key) {
+        if let Some(body) = lock(&shared.responses).get(version, &cache_key) {
             return Ok(Some(body));
         }
         let Some(body) = build(&shared, index)? else {
             return Ok(None);
         };
         let body = Bytes::from(body);
-        lock(&shared.responses).put(version, key, body.clone());
+        lock(&shared.responses).put(version, cache_key, body.clone());
         Ok(Some(body))
     })
-    .await?
-    .ok_or_else(missing)?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+    .await;
+    drop(turn);
+    {
+        let mut building = lock(&state.building);
+        // the map's and this request's: nobody else waits at this gate
+        if Arc::strong_count(&gate) <= 2 {
+            building.remove(&key);
+        }
+    }
+    let body = built?.ok_or_else(missing)?;
+    Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
+}
+
+/// [`kept`] for the JSON API.
+async fn kept_json<F>(
+    state: &State,
+    target: &Uri,
+    build: F,
+    missing: impl FnOnce() -> ServeError,
+) -> std::result::Result<Response, ServeError>
+where
+    F: FnOnce(&State, &CrossIndex) -> Result<Option<Vec<u8>>> + Send + 'static,
+{
+    kept(state, target, "application/json", build, missing).await
 }
 
 /// Never called: every id these endpoints take is checked by the index (404 through
 /// [`crate::error::Error::NoStory`]).
-fn unreachable_missing() -> ServeError {
+pub(super) fn unreachable_missing() -> ServeError {
     ServeError::not_found("not found")
 }
 
@@ -267,14 +386,6 @@ pub(super) fn stories_now(state: &State, index: &CrossIndex) -> Result<Arc<Vec<S
     let stories = Arc::new(index.stories(None)?);
     *cache = Some((version, stories.clone()));
     Ok(stories)
-}
-
-/// [`stories_now`] for a page.
-pub(super) async fn all_stories(
-    state: &State,
-) -> std::result::Result<Arc<Vec<StorySummary>>, ServeError> {
-    let shared = state.clone();
-    blocking(state, move |index| stories_now(&shared, index)).await
 }
 
 /// `GET /api/stories?limit=&offset=`: every story by default (the contract), or a page
@@ -334,25 +445,19 @@ struct StoryBody<'a> {
     internal: &'a [Inconsistency],
 }
 
-/// `GET /api/claims?q=&story=&outlet=&key=&limit=`. A story's claims alone are its
-/// view's, in the same order the index gives them.
+/// `GET /api/claims?q=&story=&outlet=&key=&since=&until=&limit=&offset=`: a page of claims,
+/// and `more` when another follows.
 pub(super) async fn claims(
     AxumState(state): AxumState<State>,
     target: Uri,
     Query(params): Query<Params>,
 ) -> std::result::Result<Response, ServeError> {
-    let query = claim_query(&params)?;
+    let page = claim_query(&params)?;
     let build = move |shared: &State, index: &CrossIndex| {
-        let body = match story_only(&query) {
-            Some(story) => {
-                let view = cached_story_view(shared, index, story)?;
-                let limit = query.limit.unwrap_or(usize::MAX);
-                let claims = &view.data.claims[..view.data.claims.len().min(limit)];
-                serde_json::to_vec(&json!({ "claims": claims }))?
-            }
-            None => serde_json::to_vec(&json!({ "claims": index.claims(&query)? }))?,
-        };
-        Ok(Some(body))
+        let (claims, more) = claims_page(shared, index, &page)?;
+        Ok(Some(serde_json::to_vec(
+            &json!({ "claims": claims, "more": more }),
+        )?))
     };
     kept_json(&state, &target, build, unreachable_missing).await
 }

@@ -62,6 +62,10 @@ struct AppState {
     stories: std::sync::Mutex<Option<(IndexVersion, Arc<Vec<StorySummary>>)>>,
     /// API answers as sent, for the index version they were read at.
     responses: std::sync::Mutex<cache::ResponseCache>,
+    /// One gate per answer being built: the same request asked again meanwhile waits for
+    /// that answer instead of building it again (32 clients asking for the corpus's
+    /// sources at once would otherwise hold every turn, each with its own copy).
+    building: std::sync::Mutex<std::collections::HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     /// The stories last compared, for the index version they were compared at.
     story_views: std::sync::Mutex<StoryViews>,
 }
@@ -75,7 +79,13 @@ struct StoryViews {
     views: std::collections::HashMap<String, Arc<api::StoryView>>,
     /// Ids in the order they were kept, the oldest first.
     order: std::collections::VecDeque<String>,
+    /// The story of every cluster seen in a view built at this version, kept or not, so
+    /// that a cluster asked for without its story is found without comparing again.
+    cluster_story: std::collections::HashMap<String, String>,
 }
+
+/// Time a request for a cluster without its story may spend comparing stories to find it.
+pub const CLUSTER_SEARCH_TIME: Duration = Duration::from_secs(3);
 
 type IndexVersion = (u64, Option<std::time::SystemTime>);
 
@@ -91,6 +101,7 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         timeout: options.request_timeout,
         stories: std::sync::Mutex::new(None),
         responses: std::sync::Mutex::new(cache::ResponseCache::new(options.response_cache_bytes)),
+        building: std::sync::Mutex::default(),
         story_views: std::sync::Mutex::new(StoryViews::default()),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -147,6 +158,7 @@ async fn limits_and_headers(request: Request, next: Next) -> Response {
         .uri()
         .path_and_query()
         .map_or(0, |p| p.as_str().len());
+    let api = request.uri().path().starts_with("/api/");
     let mut response = if target > MAX_URI_BYTES {
         ServeError::bad(format!(
             "the request is {target} bytes long; at most {MAX_URI_BYTES} are accepted"
@@ -155,6 +167,9 @@ async fn limits_and_headers(request: Request, next: Next) -> Response {
     } else {
         next.run(request).await
     };
+    if api && !response.status().is_success() && !is_json(&response) {
+        response = as_json_error(response).await;
+    }
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -172,6 +187,37 @@ async fn limits_and_headers(request: Request, next: Next) -> Response {
         HeaderValue::from_static("nosniff"),
     );
     response
+}
+
+fn is_json(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"))
+}
+
+/// An error the framework wrote itself (a path it could not read, a method other than
+/// GET) as the API's JSON error, with its status and its `Allow` header.
+async fn as_json_error(response: Response) -> Response {
+    let (parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 4096)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_owned())
+        .unwrap_or_default();
+    let message = match parts.status {
+        StatusCode::METHOD_NOT_ALLOWED => "only GET requests are answered here".to_owned(),
+        _ if !text.is_empty() => text,
+        status => status.canonical_reason().unwrap_or("error").to_owned(),
+    };
+    let mut json = ServeError {
+        status: parts.status,
+        message,
+    }
+    .into_response();
+    if let Some(allow) = parts.headers.get(header::ALLOW) {
+        json.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    json
 }
 
 /// An answer other than success, with a message a person can act on.
@@ -237,7 +283,19 @@ where
     T: Send + 'static,
     F: FnOnce(&CrossIndex) -> Result<T> + Send + 'static,
 {
-    let deadline = tokio::time::Instant::now() + state.timeout;
+    blocking_by(state, tokio::time::Instant::now() + state.timeout, work).await
+}
+
+/// [`blocking`], answered 503 at `deadline`.
+async fn blocking_by<T, F>(
+    state: &State,
+    deadline: tokio::time::Instant,
+    work: F,
+) -> std::result::Result<T, ServeError>
+where
+    T: Send + 'static,
+    F: FnOnce(&CrossIndex) -> Result<T> + Send + 'static,
+{
     let permit = tokio::time::timeout_at(deadline, state.work.clone().acquire_owned())
         .await
         .map_err(|_| ServeError::busy())?
@@ -284,7 +342,7 @@ fn optional(params: &Params, name: &str) -> Option<String> {
 }
 
 /// A count parameter within `1..=max` (`min` 0 for offsets), or its default.
-fn number(
+pub(super) fn number(
     params: &Params,
     name: &str,
     default: usize,
@@ -314,6 +372,7 @@ mod tests {
             timeout,
             stories: std::sync::Mutex::new(None),
             responses: std::sync::Mutex::new(cache::ResponseCache::new(1024)),
+            building: std::sync::Mutex::default(),
             story_views: std::sync::Mutex::new(StoryViews::default()),
         })
     }

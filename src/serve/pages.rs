@@ -8,11 +8,11 @@ use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::api::{
-    all_stories, cached_story_view, claim_query, find_cluster, hit_page, search_request,
-    sources_report,
+    cached_story_view, claim_query, claims_page, find_cluster, hit_page, kept, search_request,
+    sources_report, stories_now, unreachable_missing, StoryView,
 };
 use super::{blocking, optional, Params, ServeError, State};
-use crate::model::{number_text, Claim, ReportData, SourcesReport, StorySummary};
+use crate::model::{number_text, ArticleMeta, Claim, ReportData, SourcesReport, StorySummary};
 use crate::report::common::{explanation_body, reliability_text};
 use crate::report::escape::safe_url;
 use crate::report::html::{cluster_fragment, sources_fragment, stylesheet};
@@ -117,12 +117,16 @@ fn dates(story: &StorySummary) -> String {
     }
 }
 
-/// `/`: the search box and the stories whose outlets disagree most.
-pub(super) async fn home(AxumState(state): AxumState<State>) -> Page {
-    let stories = all_stories(&state).await?;
-    let ranked = blocking(&state, move |index| {
-        let mut rows = Vec::new();
-        for story in stories.iter().take(HOME_STORIES_COMPARED).cloned() {
+/// `/`: the search box and the stories whose outlets disagree most (of the biggest ones:
+/// ranking needs each compared), kept until the index changes.
+pub(super) async fn home(
+    AxumState(state): AxumState<State>,
+    target: axum::http::Uri,
+) -> std::result::Result<Response, PageError> {
+    let build = |shared: &State, index: &crate::index::CrossIndex| {
+        let stories = stories_now(shared, index)?;
+        let mut ranked = Vec::new();
+        for story in stories.iter().take(HOME_STORIES_COMPARED) {
             let claims = index.claims(&crate::index::ClaimQuery {
                 story: Some(story.story_id.clone()),
                 ..Default::default()
@@ -134,14 +138,20 @@ pub(super) async fn home(AxumState(state): AxumState<State>) -> Page {
                 .iter()
                 .map(|c| c.discrepancies.len())
                 .sum();
-            rows.push((disagreements, story));
+            ranked.push((disagreements, story.clone()));
         }
-        rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.articles.cmp(&a.1.articles)));
-        rows.truncate(HOME_STORIES_SHOWN);
-        Ok(rows)
-    })
-    .await?;
-    Ok(layout(
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.articles.cmp(&a.1.articles)));
+        ranked.truncate(HOME_STORIES_SHOWN);
+        Ok(Some(home_page(&ranked, stories.len()).0.into_bytes()))
+    };
+    Ok(kept(&state, &target, HTML, build, unreachable_missing).await?)
+}
+
+/// The content type of a page.
+const HTML: &str = "text/html; charset=utf-8";
+
+fn home_page(ranked: &[(usize, StorySummary)], stories: usize) -> Html<String> {
+    layout(
         "crosscheck",
         html! {
             h1 { "crosscheck" }
@@ -150,6 +160,10 @@ pub(super) async fn home(AxumState(state): AxumState<State>) -> Page {
             @if ranked.is_empty() {
                 p { "The index holds no stories yet." }
             } @else {
+                p class="meta" {
+                    "Of the " (stories.min(HOME_STORIES_COMPARED)) " biggest of " (stories)
+                    " stories, the ones whose outlets disagree most."
+                }
                 table {
                     thead { tr {
                         th scope="col" { "Story" } th scope="col" { "Dates" }
@@ -157,7 +171,7 @@ pub(super) async fn home(AxumState(state): AxumState<State>) -> Page {
                         th scope="col" { "Discrepancies" }
                     } }
                     tbody {
-                        @for (disagreements, story) in &ranked {
+                        @for (disagreements, story) in ranked {
                             tr {
                                 th scope="row" { (story_link(story)) }
                                 td { (dates(story)) }
@@ -170,7 +184,7 @@ pub(super) async fn home(AxumState(state): AxumState<State>) -> Page {
                 }
             }
         },
-    ))
+    )
 }
 
 /// `/search?q=&outlet=&since=&until=&story=&offset=`
@@ -278,12 +292,36 @@ fn snippet(text: &str, highlights: &[[usize; 2]]) -> Markup {
     }
 }
 
-/// `/stories/{id}`: the story's facts, then its clusters, most severe disagreement first.
-pub(super) async fn story(AxumState(state): AxumState<State>, Path(id): Path<String>) -> Page {
-    let shared = state.clone();
-    let view = blocking(&state, move |index| cached_story_view(&shared, index, &id)).await?;
+/// Clusters a story's page shows at once.
+const CLUSTERS_PER_PAGE: usize = 20;
+/// Articles a story's timeline lists; a bigger story's timeline ends with a count.
+const TIMELINE_ARTICLES: usize = 100;
+/// Sources the sources page shows at once.
+const SOURCES_PER_PAGE: usize = 100;
+
+/// `/stories/{id}?offset=`: the story's facts and timeline, then its clusters, most
+/// severe disagreement first, a page at a time; kept until the index changes.
+pub(super) async fn story(
+    AxumState(state): AxumState<State>,
+    target: axum::http::Uri,
+    Path(id): Path<String>,
+    Query(params): Query<Params>,
+) -> std::result::Result<Response, PageError> {
+    let offset = crate::serve::number(&params, "offset", 0, 0, usize::MAX)?;
+    let build = move |shared: &State, index: &crate::index::CrossIndex| {
+        let view = cached_story_view(shared, index, &id)?;
+        Ok(Some(story_page(&view, offset).0.into_bytes()))
+    };
+    Ok(kept(&state, &target, HTML, build, unreachable_missing).await?)
+}
+
+fn story_page(view: &StoryView, offset: usize) -> Html<String> {
     let summary = &view.summary;
-    Ok(layout(
+    let clusters = &view.data.clusters;
+    let from = offset.min(clusters.len());
+    let to = (from + CLUSTERS_PER_PAGE).min(clusters.len());
+    let link = |from: usize| format!("/stories/{}?offset={from}", summary.story_id);
+    layout(
         &summary.label,
         html! {
             h1 { (summary.label) }
@@ -292,20 +330,68 @@ pub(super) async fn story(AxumState(state): AxumState<State>, Path(id): Path<Str
                 (summary.claims) " claims · outlets: " (summary.outlets.join(", "))
             }
             (search_form(&[("story".to_owned(), summary.story_id.clone())].into_iter().collect()))
+            (story_timeline(&view.data.articles))
             h2 { "Figures and quotes compared" }
-            @if view.data.clusters.is_empty() {
+            @if clusters.is_empty() {
                 p { "No figure or quote of this story appears in two outlets." }
+            } @else {
+                p class="meta" {
+                    "Clusters " (from + 1) " to " (to) " of " (clusters.len())
+                    ", the most severe disagreement first."
+                }
             }
-            @for (n, cluster) in view.data.clusters.iter().enumerate() {
-                (PreEscaped(cluster_fragment(n + 1, cluster, &view.data)))
+            @for (n, cluster) in clusters[from..to].iter().enumerate() {
+                (PreEscaped(cluster_fragment(from + n + 1, cluster, &view.data)))
                 p {
                     a href={ "/clusters/" (cluster.cluster_id) "?story=" (summary.story_id) } {
                         "Open this cluster"
                     }
                 }
             }
+            nav aria-label="Pages" {
+                @if from > 0 {
+                    a href=(link(from.saturating_sub(CLUSTERS_PER_PAGE))) { "Previous clusters" } " "
+                }
+                @if to < clusters.len() {
+                    a href=(link(to)) { "Next clusters" }
+                }
+            }
         },
-    ))
+    )
+}
+
+/// The story's articles in the order they were published, undated ones last.
+fn story_timeline(articles: &[ArticleMeta]) -> Markup {
+    let mut dated: Vec<&ArticleMeta> = articles.iter().collect();
+    dated.sort_by(|a, b| {
+        (a.date.is_none(), &a.date, &a.outlet, &a.id).cmp(&(
+            b.date.is_none(),
+            &b.date,
+            &b.outlet,
+            &b.id,
+        ))
+    });
+    let more = dated.len().saturating_sub(TIMELINE_ARTICLES);
+    dated.truncate(TIMELINE_ARTICLES);
+    html! {
+        h2 { "Timeline" }
+        ol class="timeline" {
+            @for article in dated {
+                li {
+                    (article.date.as_deref().unwrap_or("undated")) " · "
+                    (article.outlet.as_deref().unwrap_or("unknown outlet")) " · "
+                    @let title = article.title.as_deref().unwrap_or("(untitled)");
+                    @match article.url.as_deref().and_then(safe_url) {
+                        Some(url) => a href=(url) rel="noopener noreferrer" { (title) },
+                        None => (title),
+                    }
+                }
+            }
+        }
+        @if more > 0 {
+            p class="meta" { "And " (more) " more articles: search the story to see them." }
+        }
+    }
 }
 
 /// `/clusters/{id}?story=`: the number line and every claim with its sentence.
@@ -342,60 +428,136 @@ fn sources_data(report: SourcesReport) -> ReportData {
     }
 }
 
-/// `/sources?story=`: reliability of every outlet and claimant, with the evidence.
+/// `/sources?story=`: reliability of every outlet and claimant, with the evidence, kept
+/// until the index changes (rating every source reads every claim).
 pub(super) async fn sources(
     AxumState(state): AxumState<State>,
+    target: axum::http::Uri,
     Query(params): Query<Params>,
-) -> Page {
+) -> std::result::Result<Response, PageError> {
     let story = optional(&params, "story");
-    let report = blocking(&state, move |index| sources_report(index, story)).await?;
-    let data = sources_data(report);
-    Ok(layout(
-        "Sources",
-        html! {
-            @for source in &data.sources {
-                a href={ "/sources/" (encode(&source.outlet)) } hidden { (source.outlet) }
-            }
-            (PreEscaped(sources_fragment(&data)))
-        },
-    ))
-}
-
-/// `/sources/{name}`: one source's score and what it rests on.
-pub(super) async fn source(AxumState(state): AxumState<State>, Path(name): Path<String>) -> Page {
-    let report = blocking(&state, |index| sources_report(index, None)).await?;
-    let Some(score) = report
-        .sources
-        .iter()
-        .find(|s| s.outlet.eq_ignore_ascii_case(&name))
-    else {
-        return Err(
-            ServeError::not_found(format!("no source {name:?}: /sources lists them")).into(),
+    let offset = crate::serve::number(&params, "offset", 0, 0, usize::MAX)?;
+    let build = move |_: &State, index: &crate::index::CrossIndex| {
+        let mut report = sources_report(index, story)?;
+        let total = report.sources.len();
+        let from = offset.min(total);
+        let to = (from + SOURCES_PER_PAGE).min(total);
+        report.sources = report.sources.drain(from..to).collect();
+        let data = sources_data(report);
+        let link = |from: usize| {
+            format!(
+                "/sources?{}",
+                url_with(&params, "offset", &from.to_string())
+            )
+        };
+        let page = layout(
+            "Sources",
+            html! {
+                @if total > SOURCES_PER_PAGE {
+                    p class="meta" { "Sources " (from + 1) " to " (to) " of " (total) "." }
+                    nav aria-label="Pages" {
+                        @if from > 0 {
+                            a href=(link(from.saturating_sub(SOURCES_PER_PAGE))) { "Previous sources" } " "
+                        }
+                        @if to < total {
+                            a href=(link(to)) { "Next sources" }
+                        }
+                    }
+                }
+                (PreEscaped(sources_fragment(&data)))
+                h2 { "Each source's page" }
+                ul class="sources" {
+                    @for source in &data.sources {
+                        li {
+                            a href={ "/sources/" (encode(&source.outlet)) } { (source.outlet) }
+                            " (" (source.kind) ")"
+                        }
+                    }
+                }
+            },
         );
+        Ok(Some(page.0.into_bytes()))
     };
-    Ok(layout(
-        &score.outlet,
-        html! {
-            h1 { (score.outlet) }
-            p class="facts" {
-                (score.kind) " · reliability " (reliability_text(score)) " · "
-                (score.claims) " claims · " (score.agreed) " agreed · "
-                (score.conflicted) " conflicted"
-            }
-            p { (explanation_body(score)) }
-            p { a href={ "/claims?q=" (encode(&score.outlet)) } { "Claims that name this source" } }
-        },
-    ))
+    Ok(kept(&state, &target, HTML, build, unreachable_missing).await?)
 }
 
-/// `/claims?q=&story=&outlet=&key=`: claim search.
+/// Claims a source's page lists as its evidence.
+const SOURCE_CLAIMS_SHOWN: usize = 50;
+
+/// `/sources/{name}`: one source's score and what it rests on: its claims.
+pub(super) async fn source(
+    AxumState(state): AxumState<State>,
+    target: axum::http::Uri,
+    Path(name): Path<String>,
+) -> std::result::Result<Response, PageError> {
+    let wanted = name.clone();
+    let build = move |_: &State, index: &crate::index::CrossIndex| {
+        let report = sources_report(index, None)?;
+        let Some(score) = report
+            .sources
+            .iter()
+            .find(|s| s.outlet.eq_ignore_ascii_case(&wanted))
+        else {
+            return Ok(None);
+        };
+        // an outlet's claims are those it published; a claimant's, those that name it
+        let outlet = score.kind == "outlet";
+        let mut query = crate::index::ClaimQuery {
+            limit: Some(SOURCE_CLAIMS_SHOWN),
+            ..Default::default()
+        };
+        let more = if outlet {
+            query.outlet = Some(score.outlet.clone());
+            format!("/claims?outlet={}", encode(&score.outlet))
+        } else {
+            query.text = Some(format!("\"{}\"", score.outlet.replace('"', " ")));
+            format!("/claims?q={}", encode(&format!("\"{}\"", score.outlet)))
+        };
+        let mut claims = index.claims(&query)?;
+        if !outlet {
+            let key = score.outlet.to_lowercase();
+            claims.retain(|c| {
+                c.attribution
+                    .as_ref()
+                    .is_some_and(|a| a.source.to_lowercase().contains(&key))
+                    || c.quote
+                        .as_ref()
+                        .and_then(|q| q.speaker.as_deref())
+                        .is_some_and(|s| s.to_lowercase().contains(&key))
+            });
+        }
+        let page = layout(
+            &score.outlet,
+            html! {
+                h1 { (score.outlet) }
+                p class="facts" {
+                    (score.kind) " · reliability " (reliability_text(score)) " · "
+                    (score.claims) " claims · " (score.agreed) " agreed · "
+                    (score.conflicted) " conflicted"
+                }
+                p { (explanation_body(score)) }
+                h2 { "Its claims" }
+                (claims_table(&claims))
+                p { a href=(more) { "All its claims" } }
+            },
+        );
+        Ok(Some(page.0.into_bytes()))
+    };
+    let missing = move || ServeError::not_found(format!("no source {name:?}: /sources lists them"));
+    Ok(kept(&state, &target, HTML, build, missing).await?)
+}
+
+/// `/claims?q=&story=&outlet=&key=&offset=`: claim search, a page at a time.
 pub(super) async fn claims(
     AxumState(state): AxumState<State>,
     Query(params): Query<Params>,
 ) -> Page {
-    let query = claim_query(&params)?;
-    let claims: Vec<Claim> = blocking(&state, move |index| index.claims(&query)).await?;
+    let page = claim_query(&params)?;
+    let (offset, limit) = (page.offset, page.limit);
+    let shared = state.clone();
+    let (claims, more) = blocking(&state, move |index| claims_page(&shared, index, &page)).await?;
     let value = |name: &str| params.get(name).cloned().unwrap_or_default();
+    let link = |from: usize| format!("/claims?{}", url_with(&params, "offset", &from.to_string()));
     Ok(layout(
         "Claims",
         html! {
@@ -405,30 +567,50 @@ pub(super) async fn claims(
                 input type="search" id="cq" name="q" value=(value("q")) maxlength="4096";
                 " " label for="key" { "Key" } " "
                 input type="text" id="key" name="key" value=(value("key"));
+                " " label for="coutlet" { "Outlet" } " "
+                input type="text" id="coutlet" name="outlet" value=(value("outlet"));
                 " " button type="submit" { "Search" }
             }
-            p { (claims.len()) " claims." }
-            table {
-                thead { tr {
-                    th scope="col" { "Figure or quote" } th scope="col" { "Key" }
-                    th scope="col" { "Claimant" } th scope="col" { "Outlet" }
-                    th scope="col" { "Date" } th scope="col" { "Sentence" }
-                } }
-                tbody {
-                    @for claim in &claims {
-                        tr {
-                            td { (figure(claim)) }
-                            td { code { (claim.key.as_deref().unwrap_or("")) } }
-                            td { (claim.attribution.as_ref().map_or("", |a| a.source.as_str())) }
-                            td { (claim.outlet.as_deref().unwrap_or("")) }
-                            td { (claim.as_of.as_deref().or(claim.date.as_deref()).unwrap_or("")) }
-                            td { (claim.sentence) }
-                        }
-                    }
+            @if claims.is_empty() {
+                p { "No claims." }
+            } @else {
+                p { "Claims " (offset + 1) " to " (offset + claims.len()) "." }
+            }
+            (claims_table(&claims))
+            nav aria-label="Pages" {
+                @if offset > 0 {
+                    a href=(link(offset.saturating_sub(limit))) { "Previous" } " "
+                }
+                @if more {
+                    a href=(link(offset + limit)) { "Next" }
                 }
             }
         },
     ))
+}
+
+fn claims_table(claims: &[Claim]) -> Markup {
+    html! {
+        table {
+            thead { tr {
+                th scope="col" { "Figure or quote" } th scope="col" { "Key" }
+                th scope="col" { "Claimant" } th scope="col" { "Outlet" }
+                th scope="col" { "Date" } th scope="col" { "Sentence" }
+            } }
+            tbody {
+                @for claim in claims {
+                    tr {
+                        td { (figure(claim)) }
+                        td { code { (claim.key.as_deref().unwrap_or("")) } }
+                        td { (claim.attribution.as_ref().map_or("", |a| a.source.as_str())) }
+                        td { (claim.outlet.as_deref().unwrap_or("")) }
+                        td { (claim.as_of.as_deref().or(claim.date.as_deref()).unwrap_or("")) }
+                        td { (claim.sentence) }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn figure(claim: &Claim) -> String {
