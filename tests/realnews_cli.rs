@@ -12,17 +12,18 @@ use std::process::Command;
 
 use common::{shared, text, Workspace};
 
-/// Measured on 2026-11-28 (tenth session: results tables and seats gained or lost):
-/// value recall .923, precision .929, attribution .744, matching .687, discrepancy recall
-/// .680, speaker .811, same-statement .772, story F1 .938. The floor each figure is held
-/// to, a little under what was measured.
+/// Measured on 2026-11-28 (tenth session: results tables, seats gained or lost, sites
+/// that are no places, asides after a place, totals of lists): value recall .923,
+/// precision .929, attribution .744, matching .702, discrepancy recall .690, speaker .811,
+/// same-statement .772, story F1 .938. The floor each figure is held to, a little under
+/// what was measured.
 const FLOORS: &[(&str, f64)] = &[
     ("value recall", 0.91),
     ("value precision", 0.915),
     ("qualifier", 0.97),
     ("attribution", 0.72),
-    ("matching F1", 0.66),
-    ("discrepancy recall", 0.65),
+    ("matching F1", 0.68),
+    ("discrepancy recall", 0.67),
     ("quotes recall", 0.86),
     ("speaker", 0.78),
     ("same-statement F1", 0.76),

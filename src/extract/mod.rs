@@ -451,6 +451,29 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 subs[n + 1].0.status = subs[n].0.status;
             }
         }
+        // "155 dead in Valencia, two in Castile-La Mancha and one in Andalusia, a total of
+        // 158 people": the total of a list of parts has their status, and none's place
+        for n in 2..sh.len() {
+            let a = sh[n].tok_a;
+            let totals = tk.is(a.wrapping_sub(1), "of") && tk.is(a.wrapping_sub(2), "total");
+            if !totals || subs[n].0.status.is_some() {
+                continue;
+            }
+            // the parts: one status among them (items after the first may leave it unsaid),
+            // in places of their own
+            let parts = &subs[..n];
+            let mut statuses = parts.iter().filter_map(|p| p.0.status);
+            let status = statuses.next();
+            let one_status = status.is_some() && statuses.all(|st| Some(st) == status);
+            let places: std::collections::HashSet<_> = parts
+                .iter()
+                .filter_map(|p| p.0.location.as_deref())
+                .collect();
+            if one_status && places.len() >= 2 {
+                subs[n].0.status = status;
+                subs[n].0.location = None;
+            }
+        }
         let last_tok = sh.last().map(|h| h.tok_a).unwrap_or(ta);
         for (n, h) in sh.iter().enumerate() {
             let (ref s, cb, cf) = subs[n];

@@ -490,8 +490,12 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
         let mut k = after_np;
         let mut aside_skipped = false;
         while k < fwd {
-            // "2,000 people, of every age, died": the predicate after an aside
-            if tk.punct(k, ',') && k == after_np && !aside_skipped {
+            // "2,000 people, of every age, died", "five people in Nova Kakhovka, the city
+            // beside the dam, have died": the predicate after an aside
+            if tk.punct(k, ',')
+                && !aside_skipped
+                && (k == after_np || place_phrase(tk, after_np, k))
+            {
                 let close = (k + 1..(k + ASIDE_TOKENS).min(fwd))
                     .take_while(|&j| !tk.punct(j, ';') && !tk.punct(j, '.'))
                     .find(|&j| tk.punct(j, ','));
@@ -582,6 +586,13 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
 
 /// Tokens a relative clause set off by commas may run to.
 const RELATIVE_CLAUSE_REACH: usize = 16;
+
+/// Tokens `[from, to)` are only a place phrase: "in Nova Kakhovka", "near Al-Hoceima".
+fn place_phrase(tk: &Toks, from: usize, to: usize) -> bool {
+    to > from + 1
+        && tk.any(from, &["in", "at", "near", "from", "outside"])
+        && (from + 1..to).all(|j| tk.capitalized(j) || tk.punct(j, '-') || tk.punct(j, '.'))
+}
 
 /// When the comma at `k` closes a relative clause (", which hit many provinces,"), the
 /// comma that opens it.
@@ -851,8 +862,10 @@ fn location_at(tk: &Toks, from: usize, to: usize) -> Option<(usize, String)> {
                         l + 1,
                         &["and", "or", "where", "after", "since", "last", "on"],
                     );
-                // "City Hall", "the University": buildings and bodies are not places
-                if (!next_noun || det) && !tk.any(l, NOT_PLACE) {
+                // "City Hall", "the University", "the Al-Muaisem morgue": buildings and
+                // bodies are not places
+                let facility = tk.any(l + 1, FACILITY_NOUNS);
+                if (!next_noun || det) && !tk.any(l, NOT_PLACE) && !facility {
                     return Some((l + 1, tk.span_text(first, l).to_string()));
                 }
             }
@@ -861,6 +874,33 @@ fn location_at(tk: &Toks, from: usize, to: usize) -> Option<(usize, String)> {
     }
     None
 }
+
+/// Buildings and sites a name can precede in lower case ("the Al-Muaisem morgue", "the
+/// Crocus concert hall"): where a figure was counted, not the place it is about.
+const FACILITY_NOUNS: &[&str] = &[
+    "morgue",
+    "mortuary",
+    "hospital",
+    "clinic",
+    "cemetery",
+    "stadium",
+    "arena",
+    "mosque",
+    "church",
+    "school",
+    "university",
+    "airport",
+    "station",
+    "prison",
+    "hotel",
+    "venue",
+    "hall",
+    "bridge",
+    "campus",
+    "plant",
+    "factory",
+    "mall",
+];
 
 /// Nouns for a settlement or area that a name follows: "the capital Nairobi", "the town of
 /// Derna".

@@ -638,6 +638,28 @@ fn subject_table() {
                 ("64", Some("reformists seats/lost")),
             ],
         ),
+        // The verb after an aside that follows a place phrase.
+        (
+            "Five people in Ostrel, the port town beside the dam, have died.",
+            &[("Five", Some("people/dead/ostrel"))],
+        ),
+        // A facility is where a figure was counted, not the place it is about.
+        (
+            "Officials said 12 people died at the Korvel morgue and 3 at the Dastra hospital.",
+            &[("12", Some("people/dead")), ("3", Some("people/dead"))],
+        ),
+        // The total of a list of parts: their status, and the article's place, not the
+        // last part's.
+        (
+            "Floods struck Keldor Province this week. Officials now count 40 dead in \
+             Ostrel, two in Brelkar and one in Vintra, a total of 43 people.",
+            &[
+                ("40", Some("people/dead/ostrel")),
+                ("two", Some("people/dead/brelkar")),
+                ("one", Some("people/dead/vintra")),
+                ("43", Some("people/dead/keldor")),
+            ],
+        ),
         // A signed change after a name, not a figure, is that part's share of the whole.
         (
             "Employers added 150,000 jobs, led by retail (+40,000) and mining (-5,000).",
