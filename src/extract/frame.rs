@@ -423,6 +423,13 @@ fn normalise_holder(name: &str) -> String {
         .trim_end_matches("'s")
         .trim_end_matches("’s")
         .to_lowercase();
+    // "Scottish National Party" is the SNP, "Democratic Unionist Party" the DUP: a party
+    // of two words or more before "Party" goes by its initials, as news writes it after
+    // the first mention
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() >= 3 && words.last() == Some(&"party") {
+        return words.iter().filter_map(|w| w.chars().next()).collect();
+    }
     for suffix in [" party", " parties", " partys"] {
         if let Some(stripped) = name.strip_suffix(suffix) {
             name = stripped.to_owned();
@@ -900,6 +907,10 @@ mod tests {
             Some("liberal democrat"),
         );
         check_holder("Labour had taken 411 of the 650 seats.", 1, Some("total"));
+        // a party of two words or more before "Party" goes by its initials
+        check_holder("The Scottish National Party kept 9 seats.", 0, Some("snp"));
+        check_holder("The SNP kept 9 seats.", 0, Some("snp"));
+        check_holder("The Labour Party won 412 seats.", 0, Some("labour"));
         check_holder("It won with a majority of 172.", 0, Some("majority"));
         check_holder("The party took some 410 seats.", 0, None);
         check_holder(
