@@ -20,7 +20,7 @@ INDEX=${2:-}
 if [ -z "$INDEX" ]; then
   INDEX=$WORK/index
   "$BIN" gen --articles "$N" --outlets 60 --seed 7 --out "$WORK/corpus" > /dev/null
-  "$BIN" --index "$INDEX" index "$WORK/corpus" > /dev/null
+  "$BIN" --index "$INDEX" index "$WORK/corpus/corpus" > /dev/null
 fi
 # shellcheck disable=SC2086
 "$BIN" --index "$INDEX" serve --addr 127.0.0.1:0 ${SERVE_ARGS:-} > "$WORK/serve.out" &
@@ -30,14 +30,16 @@ PORT=$(grep -o '[0-9]*$' "$WORK/serve.out")
 get() { curl -sf "http://127.0.0.1:$PORT$1"; }
 # the paths: the biggest stories and their most disputed clusters, and common words
 read -r -a STORIES <<< "$(get /api/stories | python3 -c 'import json,sys; print(" ".join(s["story_id"] for s in json.load(sys.stdin)["stories"][:5]))')"
-PATHS=(/api/stories "/api/stories?limit=20" / /sources)
+PATHS=(/api/stories "/api/stories?limit=20" / /sources "/sources?offset=100" /api/sources)
+# two sources' pages, by the links the sources page gives
+while read -r link; do PATHS+=("$link"); done < <(get /sources | grep -o 'href="/sources/[^"]*"' | head -2 | sed 's/^href="//; s/"$//')
 for s in "${STORIES[@]}"; do
   PATHS+=("/api/stories/$s" "/api/sources?story=$s" "/api/claims?story=$s&limit=50" "/stories/$s")
   C=$(get "/api/stories/$s" | python3 -c 'import json,sys; c=json.load(sys.stdin)["clusters"]; print(c[0]["cluster_id"] if c else "")')
   [ -n "$C" ] && PATHS+=("/api/clusters/$C?story=$s" "/api/clusters/$C" "/clusters/$C?story=$s")
 done
 for q in flood toll protest hostages officials police ministry "death+toll" rescue march; do
-  PATHS+=("/api/search?q=$q&limit=10" "/api/search?q=$q&limit=10&offset=10" "/api/claims?q=$q&limit=20")
+  PATHS+=("/api/search?q=$q&limit=10" "/api/search?q=$q&limit=10&offset=10" "/api/claims?q=$q&limit=20" "/search?q=$q" "/claims?q=$q")
 done
 echo "index: $INDEX ($(du -sh "$INDEX" | cut -f1)) · ${#PATHS[@]} distinct requests"
 # one round first, one request at a time, as the first person to open each page would:

@@ -98,7 +98,7 @@ fn indexed() -> Workspace {
     let ws = Workspace::new();
     ws.write(
         "extra/hostile.txt",
-        "Title: Flood <script>alert('t')</script> update\nOutlet: Hostile <b>Wire</b>\n\
+        "Title: Flood <script>alert('t')</script> update \u{202E}gnp.exe\nOutlet: Hostile <b>Wire</b>\n\
          Date: 2025-05-14\nURL: javascript:alert(document.cookie)\n\n\
          At least 12 people died in Valdora, <img src=x onerror=alert(1)> \
          officials said on Wednesday.\n",
@@ -353,6 +353,7 @@ fn assert_inert(path: &str, page: &str) {
         "<b>Wire",
         "href=\"javascript:",
         "href='javascript:",
+        "\u{202E}",
     ] {
         assert!(!page.contains(planted), "{path}: {planted:?} in the page");
     }

@@ -97,8 +97,15 @@ impl CrossIndex {
     /// the index does not know is [`Error::NoStory`].
     pub(super) fn story_filter(&self, id: &str) -> Result<Box<dyn Query>> {
         let book = self.story_book()?;
+        // a writer saves its story book every few commits: a story its documents already
+        // carry, committed since the last save, is a story all the same
         if book.canonical(id).is_none() {
-            return Err(Error::NoStory { id: id.to_owned() });
+            let documents = self
+                .searcher()?
+                .search(&*term(self.fields.story, id), &tantivy::collector::Count)?;
+            if documents == 0 {
+                return Err(Error::NoStory { id: id.to_owned() });
+            }
         }
         let clauses: Vec<(Occur, Box<dyn Query>)> = book
             .aliases(id)

@@ -70,6 +70,24 @@ pub fn html(text: &str) -> String {
 }
 
 /// `<U+202E>` with its angle brackets escaped, for HTML and Markdown.
+/// Escaped HTML with every bidi control shown as its code point, as [`html`] writes them:
+/// for markup a template engine escaped already (which leaves these characters in), so
+/// that article text cannot reverse the text around it.
+pub fn visible_bidi(escaped_html: String) -> String {
+    if !escaped_html.chars().any(is_bidi_control) {
+        return escaped_html;
+    }
+    let mut out = String::with_capacity(escaped_html.len() + 16);
+    for c in escaped_html.chars() {
+        if is_bidi_control(c) {
+            push_visible_html(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn push_visible_html(out: &mut String, c: char) {
     use std::fmt::Write;
     let _ = write!(out, "&lt;U+{:04X}&gt;", c as u32);

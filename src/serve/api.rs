@@ -115,6 +115,7 @@ pub(super) fn cached_story_view(
 }
 
 fn remember_clusters(cache: &mut StoryViews, view: &StoryView) {
+    cache.compared.insert(view.summary.story_id.clone());
     for cluster in &view.data.clusters {
         cache
             .cluster_story
@@ -129,16 +130,29 @@ fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     }
 }
 
+/// What looking for a cluster found.
+pub(super) enum ClusterLookup {
+    Found(Box<Cluster>, Arc<StoryView>),
+    /// No story holds it.
+    Missing,
+    /// Not in the stories compared within [`CLUSTER_SEARCH_TIME`] (of all of them).
+    OutOfTime {
+        compared: usize,
+        stories: usize,
+    },
+}
+
 /// A cluster and its story's view. `story` (the id pages link with) saves the search:
-/// without it, the story is one whose view was built since the index last changed, or
-/// else the stories are compared one by one, for at most [`CLUSTER_SEARCH_TIME`], each
-/// remembered for the next request. A search that runs out of time asks for the story.
+/// without it, the story is one already compared since the index last changed, or else
+/// the stories not yet compared are compared one by one, for at most
+/// [`CLUSTER_SEARCH_TIME`], each remembered, so that the next request goes on where this
+/// one stopped.
 pub(super) fn cluster_view(
     state: &State,
     index: &CrossIndex,
     id: &str,
     story: Option<&str>,
-) -> Result<Option<(Cluster, Arc<StoryView>)>> {
+) -> Result<ClusterLookup> {
     let found = |view: Arc<StoryView>| {
         let cluster = view
             .data
@@ -146,17 +160,24 @@ pub(super) fn cluster_view(
             .iter()
             .find(|c| c.cluster_id == id)
             .cloned();
-        cluster.map(|c| (c, view))
+        match cluster {
+            Some(c) => ClusterLookup::Found(Box::new(c), view),
+            None => ClusterLookup::Missing,
+        }
     };
     if let Some(story) = story {
         return Ok(found(cached_story_view(state, index, story)?));
     }
     let version = index.version()?;
     let known = {
-        let cache = lock(&state.story_views);
-        (cache.version == Some(version))
-            .then(|| cache.cluster_story.get(id).cloned())
-            .flatten()
+        let mut cache = lock(&state.story_views);
+        if cache.version != Some(version) {
+            *cache = StoryViews {
+                version: Some(version),
+                ..StoryViews::default()
+            };
+        }
+        cache.cluster_story.get(id).cloned()
     };
     if let Some(story) = known {
         return Ok(found(cached_story_view(state, index, &story)?));
@@ -164,37 +185,39 @@ pub(super) fn cluster_view(
     let started = std::time::Instant::now();
     let book = index.story_book()?;
     let stories = book.live_stories();
-    for (searched, story) in stories.iter().enumerate() {
-        if started.elapsed() > CLUSTER_SEARCH_TIME {
-            return Err(Error::Usage(format!(
-                "cluster {id:?} is not among the {searched} of {} stories compared in {} s; \
-                 ask for it with its story: /api/clusters/{id}?story=ID",
-                stories.len(),
-                CLUSTER_SEARCH_TIME.as_secs()
-            )));
-        }
+    let mut compared = 0;
+    for story in &stories {
         let seen = {
             let cache = lock(&state.story_views);
-            cache.version == Some(version) && cache.views.contains_key(&story.id)
+            cache.version == Some(version) && cache.compared.contains(&story.id)
         };
         if seen {
+            compared += 1;
             continue;
         }
+        if started.elapsed() > CLUSTER_SEARCH_TIME {
+            return Ok(ClusterLookup::OutOfTime {
+                compared,
+                stories: stories.len(),
+            });
+        }
         let view = Arc::new(story_view(index, &story.id)?);
+        compared += 1;
         {
             let mut cache = lock(&state.story_views);
             if cache.version == Some(version) {
                 remember_clusters(&mut cache, &view);
             }
         }
-        if let Some(hit) = found(view) {
-            return Ok(Some(hit));
+        if let ClusterLookup::Found(c, v) = found(view) {
+            return Ok(ClusterLookup::Found(c, v));
         }
     }
-    Ok(None)
+    Ok(ClusterLookup::Missing)
 }
 
-/// The cluster a request names (`{id}`, with `?story=` to skip the search), or 404.
+/// The cluster a request names (`{id}`, with `?story=` to skip the search): 404 when no
+/// story holds it, 400 asking for the story when the search ran out of time.
 pub(super) async fn find_cluster(
     state: &State,
     id: String,
@@ -203,11 +226,25 @@ pub(super) async fn find_cluster(
     let story = optional(params, "story");
     let wanted = id.clone();
     let shared = state.clone();
-    blocking(state, move |index| {
+    let lookup = blocking(state, move |index| {
         cluster_view(&shared, index, &wanted, story.as_deref())
     })
-    .await?
-    .ok_or_else(|| no_cluster(&id))
+    .await?;
+    lookup_answer(lookup, &id)
+}
+
+fn lookup_answer(
+    lookup: ClusterLookup,
+    id: &str,
+) -> std::result::Result<(Cluster, Arc<StoryView>), ServeError> {
+    match lookup {
+        ClusterLookup::Found(cluster, view) => Ok((*cluster, view)),
+        ClusterLookup::Missing => Err(no_cluster(id)),
+        ClusterLookup::OutOfTime { compared, stories } => Err(ServeError::bad(format!(
+            "cluster {id:?} is not among the {compared} of {stories} stories compared so far; \
+             ask again to go on, or name its story: /api/clusters/{id}?story=ID"
+        ))),
+    }
 }
 
 /// A page of claims a request asks for: its query, and where the page starts and how long
@@ -284,39 +321,116 @@ where
         .path_and_query()
         .map_or_else(|| target.path().to_owned(), |p| p.as_str().to_owned());
     let deadline = tokio::time::Instant::now() + state.timeout;
-    // wait (holding no turn) while the same answer is being built
-    let gate = lock(&state.building)
-        .entry(key.clone())
-        .or_default()
-        .clone();
-    let turn = tokio::time::timeout_at(deadline, gate.clone().lock_owned())
-        .await
-        .map_err(|_| ServeError::busy())?;
+    if let Some(kept) = kept_answer(state, target, content_type).await {
+        return Ok(kept);
+    }
+    let _turn = Gate::enter(state, &key, deadline).await?;
     let shared = state.clone();
-    let cache_key = key.clone();
-    let built = blocking_by(state, deadline, move |index| {
+    let body = blocking_by(state, deadline, move |index| {
         let version = index.version()?;
-        if let Some(body) = lock(&shared.responses).get(version, &cache_key) {
+        if let Some(body) = lock(&shared.responses).get(version, &key) {
             return Ok(Some(body));
         }
         let Some(body) = build(&shared, index)? else {
             return Ok(None);
         };
         let body = Bytes::from(body);
-        lock(&shared.responses).put(version, cache_key, body.clone());
+        lock(&shared.responses).put(version, key, body.clone());
         Ok(Some(body))
     })
-    .await;
-    drop(turn);
-    {
-        let mut building = lock(&state.building);
-        // the map's and this request's: nobody else waits at this gate
-        if Arc::strong_count(&gate) <= 2 {
-            building.remove(&key);
+    .await?
+    .ok_or_else(missing)?;
+    Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
+}
+
+/// The answer kept for `target`, if any. It takes no turn: reading the index version is
+/// one small file.
+pub(super) async fn kept_answer(
+    state: &State,
+    target: &Uri,
+    content_type: &'static str,
+) -> Option<Response> {
+    let key = target
+        .path_and_query()
+        .map_or_else(|| target.path().to_owned(), |p| p.as_str().to_owned());
+    let shared = state.clone();
+    let body = tokio::task::spawn_blocking(move || {
+        let version = shared.index.version().ok()?;
+        lock(&shared.responses).get(version, &key)
+    })
+    .await
+    .ok()
+    .flatten()?;
+    Some(([(header::CONTENT_TYPE, content_type)], body).into_response())
+}
+
+/// The sources of the whole corpus, rated once per index version: every source page and
+/// `/api/sources` read them, and rating reads every claim (seconds for a big index), so
+/// requests wait at one gate for the one rating under way.
+pub(super) async fn corpus_sources(
+    state: &State,
+) -> std::result::Result<Arc<SourcesReport>, ServeError> {
+    let deadline = tokio::time::Instant::now() + state.timeout;
+    let _turn = Gate::enter(state, "\u{0}corpus sources", deadline).await?;
+    let shared = state.clone();
+    blocking_by(state, deadline, move |index| {
+        let version = index.version()?;
+        if let Some((seen, report)) = lock(&shared.corpus_sources).as_ref() {
+            if *seen == version {
+                return Ok(report.clone());
+            }
+        }
+        let report = Arc::new(sources_report(index, None)?);
+        *lock(&shared.corpus_sources) = Some((version, report.clone()));
+        Ok(report)
+    })
+    .await
+}
+
+/// A turn at the gate of one answer: while it is held, the same request waits (holding no
+/// turn for index work) instead of building the answer again. The gate goes when nobody
+/// waits at it, however the request ends (answered, out of time, or dropped when its
+/// client left).
+pub(super) struct Gate {
+    state: State,
+    key: String,
+    gate: Arc<tokio::sync::Mutex<()>>,
+    turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl Gate {
+    pub(super) async fn enter(
+        state: &State,
+        key: &str,
+        deadline: tokio::time::Instant,
+    ) -> std::result::Result<Gate, ServeError> {
+        let gate = lock(&state.building)
+            .entry(key.to_owned())
+            .or_default()
+            .clone();
+        let mut entered = Gate {
+            state: state.clone(),
+            key: key.to_owned(),
+            gate: gate.clone(),
+            turn: None,
+        };
+        let turn = tokio::time::timeout_at(deadline, gate.lock_owned())
+            .await
+            .map_err(|_| ServeError::busy())?;
+        entered.turn = Some(turn);
+        Ok(entered)
+    }
+}
+
+impl Drop for Gate {
+    fn drop(&mut self) {
+        self.turn = None;
+        let mut building = lock(&self.state.building);
+        // the map's handle and this one: nobody else waits here
+        if Arc::strong_count(&self.gate) <= 2 {
+            building.remove(&self.key);
         }
     }
-    let body = built?.ok_or_else(missing)?;
-    Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
 }
 
 /// [`kept`] for the JSON API.
@@ -397,8 +511,8 @@ pub(super) async fn stories(
     target: Uri,
     Query(params): Query<Params>,
 ) -> std::result::Result<Response, ServeError> {
-    let limit = number(&params, "limit", usize::MAX, 1, usize::MAX)?;
-    let offset = number(&params, "offset", 0, 0, usize::MAX)?;
+    let limit = number(&params, "limit", usize::MAX, 1, MAX_STORIES_PAGE)?;
+    let offset = number(&params, "offset", 0, 0, MAX_STORIES_OFFSET)?;
     let build = move |shared: &State, index: &CrossIndex| {
         let stories = stories_now(shared, index)?;
         let from = offset.min(stories.len());
@@ -410,6 +524,11 @@ pub(super) async fn stories(
     };
     kept_json(&state, &target, build, unreachable_missing).await
 }
+
+/// The longest page of stories asked for by `limit` (without it, every story).
+const MAX_STORIES_PAGE: usize = 100_000;
+/// The furthest a page of stories may start.
+const MAX_STORIES_OFFSET: usize = 10_000_000;
 
 #[derive(serde::Serialize)]
 struct StoriesBody<'a> {
@@ -485,27 +604,24 @@ fn story_only(query: &ClaimQuery) -> Option<&str> {
 /// holds as claim objects.
 pub(super) async fn cluster(
     AxumState(state): AxumState<State>,
-    target: Uri,
     Path(id): Path<String>,
     Query(params): Query<Params>,
 ) -> std::result::Result<Response, ServeError> {
-    let story = optional(&params, "story");
-    let wanted = id.clone();
-    let build = move |shared: &State, index: &CrossIndex| {
-        let Some((cluster, view)) = cluster_view(shared, index, &wanted, story.as_deref())? else {
-            return Ok(None);
-        };
-        let members: Vec<&Claim> = view
-            .data
-            .claims
-            .iter()
-            .filter(|c| cluster.claims.contains(&c.claim_id))
-            .collect();
-        let mut body = serde_json::to_value(&cluster)?;
-        body["claim_details"] = serde_json::to_value(&members)?;
-        Ok(Some(serde_json::to_vec(&body)?))
-    };
-    kept_json(&state, &target, build, || no_cluster(&id)).await
+    let (cluster, view) = find_cluster(&state, id, &params).await?;
+    let members: Vec<&Claim> = view
+        .data
+        .claims
+        .iter()
+        .filter(|c| cluster.claims.contains(&c.claim_id))
+        .collect();
+    let mut body = serde_json::to_value(&cluster).map_err(json_error)?;
+    body["claim_details"] = serde_json::to_value(&members).map_err(json_error)?;
+    let body = serde_json::to_vec(&body).map_err(json_error)?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+fn json_error(err: serde_json::Error) -> ServeError {
+    ServeError::from(Error::from(err))
 }
 
 fn no_cluster(id: &str) -> ServeError {
@@ -515,23 +631,33 @@ fn no_cluster(id: &str) -> ServeError {
 }
 
 /// `GET /api/sources?story=`: the sources contract. A story's sources are its view's
-/// (the same claims, rated the same way).
+/// (the same claims, rated the same way); the corpus's are rated once per index version.
 pub(super) async fn sources(
     AxumState(state): AxumState<State>,
     target: Uri,
     Query(params): Query<Params>,
 ) -> std::result::Result<Response, ServeError> {
     let story = optional(&params, "story");
+    if story.is_none() {
+        if let Some(kept) = kept_answer(&state, &target, "application/json").await {
+            return Ok(kept);
+        }
+    }
+    let corpus = match story {
+        None => Some(corpus_sources(&state).await?),
+        Some(_) => None,
+    };
     let build = move |shared: &State, index: &CrossIndex| {
-        let body = match story {
-            Some(story) => {
+        let body = match (story, corpus) {
+            (Some(story), _) => {
                 let view = cached_story_view(shared, index, &story)?;
                 serde_json::to_vec(&SourcesBody {
                     sources: &view.data.sources,
                     truths: &view.data.truths,
                 })?
             }
-            None => serde_json::to_vec(&sources_report(index, None)?)?,
+            (None, Some(report)) => serde_json::to_vec(&*report)?,
+            (None, None) => serde_json::to_vec(&sources_report(index, None)?)?,
         };
         Ok(Some(body))
     };

@@ -62,6 +62,8 @@ struct AppState {
     stories: std::sync::Mutex<Option<(IndexVersion, Arc<Vec<StorySummary>>)>>,
     /// API answers as sent, for the index version they were read at.
     responses: std::sync::Mutex<cache::ResponseCache>,
+    /// The whole corpus's sources, with the index version they were rated at.
+    corpus_sources: std::sync::Mutex<Option<(IndexVersion, Arc<crate::model::SourcesReport>)>>,
     /// One gate per answer being built: the same request asked again meanwhile waits for
     /// that answer instead of building it again (32 clients asking for the corpus's
     /// sources at once would otherwise hold every turn, each with its own copy).
@@ -82,6 +84,8 @@ struct StoryViews {
     /// The story of every cluster seen in a view built at this version, kept or not, so
     /// that a cluster asked for without its story is found without comparing again.
     cluster_story: std::collections::HashMap<String, String>,
+    /// Stories compared at this version (their clusters are in `cluster_story`).
+    compared: std::collections::HashSet<String>,
 }
 
 /// Time a request for a cluster without its story may spend comparing stories to find it.
@@ -102,6 +106,7 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         stories: std::sync::Mutex::new(None),
         responses: std::sync::Mutex::new(cache::ResponseCache::new(options.response_cache_bytes)),
         building: std::sync::Mutex::default(),
+        corpus_sources: std::sync::Mutex::new(None),
         story_views: std::sync::Mutex::new(StoryViews::default()),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -373,6 +378,7 @@ mod tests {
             stories: std::sync::Mutex::new(None),
             responses: std::sync::Mutex::new(cache::ResponseCache::new(1024)),
             building: std::sync::Mutex::default(),
+            corpus_sources: std::sync::Mutex::new(None),
             story_views: std::sync::Mutex::new(StoryViews::default()),
         })
     }

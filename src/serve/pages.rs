@@ -8,8 +8,8 @@ use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::api::{
-    cached_story_view, claim_query, claims_page, find_cluster, hit_page, kept, search_request,
-    sources_report, stories_now, unreachable_missing, StoryView,
+    cached_story_view, claim_query, claims_page, corpus_sources, find_cluster, hit_page, kept,
+    kept_answer, search_request, sources_report, stories_now, unreachable_missing, StoryView,
 };
 use super::{blocking, optional, Params, ServeError, State};
 use crate::model::{number_text, ArticleMeta, Claim, ReportData, SourcesReport, StorySummary};
@@ -74,7 +74,7 @@ fn layout(title: &str, body: Markup) -> Html<String> {
             }
         }
     };
-    Html(page.into_string())
+    Html(crate::report::escape::visible_bidi(page.into_string()))
 }
 
 fn search_form(params: &Params) -> Markup {
@@ -127,10 +127,15 @@ pub(super) async fn home(
         let stories = stories_now(shared, index)?;
         let mut ranked = Vec::new();
         for story in stories.iter().take(HOME_STORIES_COMPARED) {
-            let claims = index.claims(&crate::index::ClaimQuery {
+            let claims = match index.claims(&crate::index::ClaimQuery {
                 story: Some(story.story_id.clone()),
                 ..Default::default()
-            })?;
+            }) {
+                Ok(claims) => claims,
+                // merged away or gone since the list was read
+                Err(crate::error::Error::NoStory { .. }) => continue,
+                Err(err) => return Err(err),
+            };
             let comparison =
                 crate::compare::compare(&claims, &crate::compare::CompareOptions::default());
             let disagreements: usize = comparison
@@ -292,6 +297,9 @@ fn snippet(text: &str, highlights: &[[usize; 2]]) -> Markup {
     }
 }
 
+/// The furthest a page of clusters or sources may start.
+const MAX_PAGE_OFFSET: usize = 1_000_000;
+
 /// Clusters a story's page shows at once.
 const CLUSTERS_PER_PAGE: usize = 20;
 /// Articles a story's timeline lists; a bigger story's timeline ends with a count.
@@ -307,7 +315,7 @@ pub(super) async fn story(
     Path(id): Path<String>,
     Query(params): Query<Params>,
 ) -> std::result::Result<Response, PageError> {
-    let offset = crate::serve::number(&params, "offset", 0, 0, usize::MAX)?;
+    let offset = crate::serve::number(&params, "offset", 0, 0, MAX_PAGE_OFFSET)?;
     let build = move |shared: &State, index: &crate::index::CrossIndex| {
         let view = cached_story_view(shared, index, &id)?;
         Ok(Some(story_page(&view, offset).0.into_bytes()))
@@ -334,6 +342,8 @@ fn story_page(view: &StoryView, offset: usize) -> Html<String> {
             h2 { "Figures and quotes compared" }
             @if clusters.is_empty() {
                 p { "No figure or quote of this story appears in two outlets." }
+            } @else if from == to {
+                p class="meta" { "No clusters this far: the story has " (clusters.len()) "." }
             } @else {
                 p class="meta" {
                     "Clusters " (from + 1) " to " (to) " of " (clusters.len())
@@ -436,9 +446,19 @@ pub(super) async fn sources(
     Query(params): Query<Params>,
 ) -> std::result::Result<Response, PageError> {
     let story = optional(&params, "story");
-    let offset = crate::serve::number(&params, "offset", 0, 0, usize::MAX)?;
+    let offset = crate::serve::number(&params, "offset", 0, 0, MAX_PAGE_OFFSET)?;
+    if let Some(kept) = kept_answer(&state, &target, HTML).await {
+        return Ok(kept);
+    }
+    let corpus = match story {
+        None => Some(corpus_sources(&state).await?),
+        Some(_) => None,
+    };
     let build = move |_: &State, index: &crate::index::CrossIndex| {
-        let mut report = sources_report(index, story)?;
+        let mut report = match corpus {
+            Some(report) => (*report).clone(),
+            None => sources_report(index, story)?,
+        };
         let total = report.sources.len();
         let from = offset.min(total);
         let to = (from + SOURCES_PER_PAGE).min(total);
@@ -491,8 +511,11 @@ pub(super) async fn source(
     Path(name): Path<String>,
 ) -> std::result::Result<Response, PageError> {
     let wanted = name.clone();
+    if let Some(kept) = kept_answer(&state, &target, HTML).await {
+        return Ok(kept);
+    }
+    let report = corpus_sources(&state).await?;
     let build = move |_: &State, index: &crate::index::CrossIndex| {
-        let report = sources_report(index, None)?;
         let Some(score) = report
             .sources
             .iter()
