@@ -62,6 +62,8 @@ struct AppState {
     stories: std::sync::Mutex<Option<(IndexVersion, Arc<Vec<StorySummary>>)>>,
     /// API answers as sent, for the index version they were read at.
     responses: std::sync::Mutex<cache::ResponseCache>,
+    /// The stories whose outlets disagree most, of every story, once ranked.
+    ranking: std::sync::Mutex<Ranking>,
     /// The whole corpus's sources, with the index version they were rated at.
     corpus_sources: std::sync::Mutex<Option<(IndexVersion, Arc<crate::model::SourcesReport>)>>,
     /// One gate per answer being built: the same request asked again meanwhile waits for
@@ -88,6 +90,16 @@ struct StoryViews {
     compared: std::collections::HashSet<String>,
 }
 
+/// The start page's ranking of every story by disagreement.
+#[derive(Default)]
+struct Ranking {
+    /// The version `top` was ranked at.
+    version: Option<IndexVersion>,
+    /// The version a ranking was started for (in the background).
+    started: Option<IndexVersion>,
+    top: Vec<(usize, StorySummary)>,
+}
+
 /// Time a request for a cluster without its story may spend comparing stories to find it.
 pub const CLUSTER_SEARCH_TIME: Duration = Duration::from_secs(3);
 
@@ -107,6 +119,7 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         responses: std::sync::Mutex::new(cache::ResponseCache::new(options.response_cache_bytes)),
         building: std::sync::Mutex::default(),
         corpus_sources: std::sync::Mutex::new(None),
+        ranking: std::sync::Mutex::default(),
         story_views: std::sync::Mutex::new(StoryViews::default()),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -379,6 +392,7 @@ mod tests {
             responses: std::sync::Mutex::new(cache::ResponseCache::new(1024)),
             building: std::sync::Mutex::default(),
             corpus_sources: std::sync::Mutex::new(None),
+            ranking: std::sync::Mutex::default(),
             story_views: std::sync::Mutex::new(StoryViews::default()),
         })
     }

@@ -7,6 +7,7 @@ use axum::extract::{Path, Query, State as AxumState};
 use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
+use super::api::lock;
 use super::api::{
     cached_story_view, claim_query, claims_page, corpus_sources, find_cluster, hit_page, kept,
     kept_answer, search_request, sources_report, stories_now, unreachable_missing, StoryView,
@@ -117,45 +118,85 @@ fn dates(story: &StorySummary) -> String {
     }
 }
 
-/// `/`: the search box and the stories whose outlets disagree most (of the biggest ones:
-/// ranking needs each compared), kept until the index changes.
-pub(super) async fn home(
-    AxumState(state): AxumState<State>,
-    target: axum::http::Uri,
-) -> std::result::Result<Response, PageError> {
-    let build = |shared: &State, index: &crate::index::CrossIndex| {
-        let stories = stories_now(shared, index)?;
-        let mut ranked = Vec::new();
-        for story in stories.iter().take(HOME_STORIES_COMPARED) {
-            let claims = match index.claims(&crate::index::ClaimQuery {
-                story: Some(story.story_id.clone()),
-                ..Default::default()
-            }) {
-                Ok(claims) => claims,
-                // merged away or gone since the list was read
-                Err(crate::error::Error::NoStory { .. }) => continue,
-                Err(err) => return Err(err),
-            };
-            let comparison =
-                crate::compare::compare(&claims, &crate::compare::CompareOptions::default());
-            let disagreements: usize = comparison
-                .clusters
-                .iter()
-                .map(|c| c.discrepancies.len())
-                .sum();
-            ranked.push((disagreements, story.clone()));
+/// `/`: the search box and the stories whose outlets disagree most. Ranking every story
+/// needs each compared (seconds for a big index), so it is done once per index version
+/// in the background; until it is done, the page ranks the biggest stories and says so.
+pub(super) async fn home(AxumState(state): AxumState<State>) -> Page {
+    let shared = state.clone();
+    let (ranked, stories, complete) =
+        blocking(&state, move |index| home_ranking(&shared, index)).await?;
+    Ok(home_page(&ranked, stories, complete))
+}
+
+/// Stories with their discrepancies, the most first.
+type Ranked = Vec<(usize, StorySummary)>;
+
+/// The stories to show, how many stories there are, and whether all were ranked.
+fn home_ranking(
+    state: &State,
+    index: &crate::index::CrossIndex,
+) -> crate::error::Result<(Ranked, usize, bool)> {
+    let version = index.version()?;
+    let stories = stories_now(state, index)?;
+    {
+        let mut ranking = lock(&state.ranking);
+        if ranking.version == Some(version) {
+            return Ok((ranking.top.clone(), stories.len(), true));
         }
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.articles.cmp(&a.1.articles)));
-        ranked.truncate(HOME_STORIES_SHOWN);
-        Ok(Some(home_page(&ranked, stories.len()).0.into_bytes()))
-    };
-    Ok(kept(&state, &target, HTML, build, unreachable_missing).await?)
+        if ranking.started != Some(version) {
+            ranking.started = Some(version);
+            let shared = state.clone();
+            let all = stories.clone();
+            std::thread::spawn(move || {
+                // a failed ranking leaves the page on the biggest stories
+                if let Ok(top) = rank(&shared.index, all.iter()) {
+                    let mut ranking = lock(&shared.ranking);
+                    if ranking.started == Some(version) {
+                        ranking.version = Some(version);
+                        ranking.top = top;
+                    }
+                }
+            });
+        }
+    }
+    let top = rank(index, stories.iter().take(HOME_STORIES_COMPARED))?;
+    Ok((top, stories.len(), false))
+}
+
+/// The stories whose outlets disagree most, by their discrepancies (then articles).
+fn rank<'s>(
+    index: &crate::index::CrossIndex,
+    stories: impl Iterator<Item = &'s StorySummary>,
+) -> crate::error::Result<Ranked> {
+    let mut ranked = Vec::new();
+    for story in stories {
+        let claims = match index.claims(&crate::index::ClaimQuery {
+            story: Some(story.story_id.clone()),
+            ..Default::default()
+        }) {
+            Ok(claims) => claims,
+            // merged away or gone since the list was read
+            Err(crate::error::Error::NoStory { .. }) => continue,
+            Err(err) => return Err(err),
+        };
+        let comparison =
+            crate::compare::compare(&claims, &crate::compare::CompareOptions::default());
+        let disagreements: usize = comparison
+            .clusters
+            .iter()
+            .map(|c| c.discrepancies.len())
+            .sum();
+        ranked.push((disagreements, story.clone()));
+    }
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.articles.cmp(&a.1.articles)));
+    ranked.truncate(HOME_STORIES_SHOWN);
+    Ok(ranked)
 }
 
 /// The content type of a page.
 const HTML: &str = "text/html; charset=utf-8";
 
-fn home_page(ranked: &[(usize, StorySummary)], stories: usize) -> Html<String> {
+fn home_page(ranked: &[(usize, StorySummary)], stories: usize, complete: bool) -> Html<String> {
     layout(
         "crosscheck",
         html! {
@@ -165,9 +206,14 @@ fn home_page(ranked: &[(usize, StorySummary)], stories: usize) -> Html<String> {
             @if ranked.is_empty() {
                 p { "The index holds no stories yet." }
             } @else {
-                p class="meta" {
-                    "Of the " (stories.min(HOME_STORIES_COMPARED)) " biggest of " (stories)
-                    " stories, the ones whose outlets disagree most."
+                @if complete {
+                    p class="meta" { "Of all " (stories) " stories, the ones whose outlets disagree most." }
+                } @else {
+                    p class="meta" {
+                        "Of the " (stories.min(HOME_STORIES_COMPARED)) " biggest of " (stories)
+                        " stories, the ones whose outlets disagree most; all of them are being \
+                         compared, reload in a moment."
+                    }
                 }
                 table {
                     thead { tr {
