@@ -59,7 +59,7 @@ const OF_FILLERS: &[&str] = &[
 const PERCENT_WORDS: &[&str] = &["%", "percent", "per", "cent", "pc", "percentage", "points"];
 
 /// Tokens looked at before a percentage for its measure.
-const MEASURE_WINDOW: usize = 10;
+const MEASURE_WINDOW: usize = 16;
 
 /// What the percentage at tokens `[a, b)` is a share or measure of, within the sentence's
 /// tokens `[ta, tb)`.
