@@ -436,28 +436,49 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                 continue;
             }
         }
-        // figures/data/estimates from X
-        if tk.any(
-            k,
-            &[
-                "figures",
-                "data",
-                "estimates",
-                "statistics",
-                "tally",
-                "numbers",
-            ],
-        ) && tk.any(k + 1, &["from", "by"])
-        {
-            if let Some(l) = np_fwd(tk, k + 2, b) {
+        // figures/data/estimates from X; "a count released Saturday by X", "the previous
+        // count, released by the authorities on Saturday night,", "a statement from X"
+        if tk.any(k, DOCUMENT_NOUNS) {
+            let by = agent_after(tk, k + 1, b);
+            // the author ends where the clause's verb begins ("by the authorities puts")
+            let verb = by.and_then(|by| (by + 1..b).find(|&j| tk.any(j, CLAUSE_VERBS)));
+            if let Some(l) = by.and_then(|by| np_fwd(tk, by + 1, verb.unwrap_or(b))) {
+                let by = by.unwrap_or(k + 1);
                 out.push(Attr::phrase(
                     k,
                     l + 1,
-                    text_of(tk, k + 2, l),
+                    text_of(tk, by + 1, l),
                     tk.s(k).to_lowercase(),
                 ));
                 k = l + 1;
                 continue;
+            }
+        }
+        // "beating the 200,000 Dow Jones forecast": a named forecaster after the figure
+        if tk.any(k, FORECAST_NOUNS) && k > a + 1 {
+            let mut f = k;
+            while f > a && tk.capitalized(f - 1) {
+                f -= 1;
+            }
+            if f < k && f > a + 1 && tk.is_num(f - 1) {
+                // it stands before the figure it names, and names no other
+                let mut attr =
+                    Attr::phrase(f - 2, k + 1, text_of(tk, f, k - 1), tk.s(k).to_lowercase());
+                attr.sub = true;
+                out.push(attr);
+            }
+        }
+        // "the Dow Jones estimate of 200,000": a named forecaster before its figure
+        if tk.any(k, FORECAST_NOUNS) && tk.is(k + 1, "of") && k > a && tk.capitalized(k - 1) {
+            let mut f = k - 1;
+            while f > a && tk.capitalized(f - 1) {
+                f -= 1;
+            }
+            if tk.is(f.wrapping_sub(1), "the") && !tk.any(f, &["The"]) {
+                let mut attr =
+                    Attr::phrase(f, k + 1, text_of(tk, f, k - 1), tk.s(k).to_lowercase());
+                attr.sub = true;
+                out.push(attr);
             }
         }
         // X's figures
@@ -689,6 +710,100 @@ const TOLL_NOUNS: &[&str] = &[
 ];
 
 /// "The commission raised the death toll to 39", "the ministry revised its figure".
+/// Nouns for a document of figures whose author follows ("figures from X", "a count
+/// released by X").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "figures",
+    "data",
+    "estimates",
+    "statistics",
+    "tally",
+    "numbers",
+    "count",
+    "statement",
+];
+
+/// Verbs that end the author of a document at the head of a clause.
+const CLAUSE_VERBS: &[&str] = &[
+    "put",
+    "puts",
+    "said",
+    "says",
+    "stood",
+    "stands",
+    "gives",
+    "gave",
+    "showed",
+    "shows",
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "reported",
+    "confirmed",
+    "listed",
+];
+
+/// Forecasts a named forecaster stands beside ("the Dow Jones forecast", "the Reuters
+/// estimate of 180,000").
+const FORECAST_NOUNS: &[&str] = &["forecast", "estimate", "projection", "consensus"];
+
+/// Participles and times between a document noun and its author.
+const RELEASED: &[&str] = &[
+    "released",
+    "published",
+    "issued",
+    "compiled",
+    "provided",
+    "given",
+    "on",
+    "last",
+    "late",
+    "night",
+    "morning",
+    "evening",
+    "earlier",
+];
+
+/// The "from" or "by" that names the author of a document noun ending before `from`:
+/// right after it, or after a participle and a time ("released Saturday by"), set off by
+/// commas or not.
+fn agent_after(tk: &Toks, from: usize, b: usize) -> Option<usize> {
+    let mut k = from;
+    if tk.punct(k, ',') {
+        k += 1;
+    }
+    if tk.any(k, &["from", "by"]) {
+        return Some(k);
+    }
+    if !tk.any(
+        k,
+        &[
+            "released",
+            "published",
+            "issued",
+            "compiled",
+            "provided",
+            "given",
+        ],
+    ) {
+        return None;
+    }
+    while k < b && k < from + 6 {
+        if tk.is(k, "by") {
+            return Some(k);
+        }
+        if !(tk.any(k, RELEASED) || weekday_or_day(tk, k)) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
 fn revises_a_toll(tk: &Toks, k: usize, b: usize) -> bool {
     tk.any(k, REVISE_VERBS) && (k + 1..(k + 5).min(b)).any(|j| tk.any(j, TOLL_NOUNS))
 }

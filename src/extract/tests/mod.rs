@@ -807,6 +807,12 @@ fn attribution_table() {
         ("The blast left 31 people confirmed dead, the fire service said.", &[(Some("the fire service"), None)]),
         // "per", tolls revised, figures a document shows, an employer's own cuts, pronouns
         ("Some 12 homes burned, per the Tarsa Fire Service.", &[(Some("the Tarsa Fire Service"), None)]),
+        // the author of a document of figures; a named forecaster
+        ("A first count released Sunday by the Tarsa authorities puts the toll at 31.", &[(Some("the Tarsa authorities"), None)]),
+        ("The earlier count, released by the fire service on Sunday night, stood at 31 dead.", &[(Some("the fire service"), None)]),
+        ("“Twelve homes burned,” read a statement from the Tarsa council.", &[(Some("the Tarsa council"), None)]),
+        ("Hiring rose by 150,000, beating the 140,000 Corvel Analytics forecast.", &[(None, None), (Some("Corvel Analytics"), None)]),
+        ("Hiring rose by 150,000, topping the Corvel Analytics estimate of 140,000.", &[(None, None), (Some("the Corvel Analytics"), None)]),
         ("Shares fell 3 per cent.", &[(None, None)]),
         ("The commission raised the death toll to 39.", &[(Some("The commission"), None)]),
         ("Official figures show 1,200 homes were destroyed.", &[(Some("Official figures"), None)]),
