@@ -751,7 +751,7 @@ const CLAUSE_VERBS: &[&str] = &[
 /// estimate of 180,000").
 const FORECAST_NOUNS: &[&str] = &["forecast", "estimate", "projection", "consensus"];
 
-/// Participles and times between a document noun and its author.
+/// Participles that say a document came out, before its author ("released by").
 const RELEASED: &[&str] = &[
     "released",
     "published",
@@ -759,13 +759,11 @@ const RELEASED: &[&str] = &[
     "compiled",
     "provided",
     "given",
-    "on",
-    "last",
-    "late",
-    "night",
-    "morning",
-    "evening",
-    "earlier",
+];
+
+/// Words of a time between a participle and the author ("released on Saturday night by").
+const RELEASE_TIMES: &[&str] = &[
+    "on", "last", "late", "night", "morning", "evening", "earlier",
 ];
 
 /// The "from" or "by" that names the author of a document noun ending before `from`:
@@ -779,24 +777,14 @@ fn agent_after(tk: &Toks, from: usize, b: usize) -> Option<usize> {
     if tk.any(k, &["from", "by"]) {
         return Some(k);
     }
-    if !tk.any(
-        k,
-        &[
-            "released",
-            "published",
-            "issued",
-            "compiled",
-            "provided",
-            "given",
-        ],
-    ) {
+    if !tk.any(k, RELEASED) {
         return None;
     }
     while k < b && k < from + 6 {
         if tk.is(k, "by") {
             return Some(k);
         }
-        if !(tk.any(k, RELEASED) || weekday_or_day(tk, k)) {
+        if !(tk.any(k, RELEASED) || tk.any(k, RELEASE_TIMES) || weekday_or_day(tk, k)) {
             return None;
         }
         k += 1;
