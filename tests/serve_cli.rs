@@ -12,6 +12,16 @@ use common::cdp::{chromium_or_skip, Browser};
 use common::{repo, text, Workspace};
 use serde_json::Value;
 
+/// `crosscheck serve` over the workspace's index, on `addr`.
+fn serve(ws: &Workspace, addr: &str) -> Command {
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin("crosscheck"));
+    command
+        .arg("--index")
+        .arg(ws.index_dir())
+        .args(["serve", "--addr", addr]);
+    command
+}
+
 /// A running server, stopped when dropped.
 struct Server {
     child: Child,
@@ -20,10 +30,7 @@ struct Server {
 
 impl Server {
     fn start(ws: &Workspace) -> Server {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("crosscheck"))
-            .arg("--index")
-            .arg(ws.index_dir())
-            .args(["serve", "--addr", "127.0.0.1:0"])
+        let mut child = serve(ws, "127.0.0.1:0")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -391,10 +398,7 @@ fn claims_come_in_pages() {
 #[test]
 fn another_address_than_loopback_is_warned_about() {
     let ws = indexed();
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("crosscheck"))
-        .arg("--index")
-        .arg(ws.index_dir())
-        .args(["serve", "--addr", "0.0.0.0:0"])
+    let mut child = serve(&ws, "0.0.0.0:0")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()

@@ -2,7 +2,7 @@
 //! "citing X", "X's figures", "said X", and chains ("The Herald reported, citing
 //! officials, that …" → source officials, via The Herald). Also used for quote speakers.
 
-use super::lexicon::DAY_WORDS;
+use super::lexicon::{DAY_WORDS, FORECAST_NOUNS};
 use super::tokens::{Tk, Toks};
 
 pub(super) use super::claimant::resolve_group;
@@ -746,10 +746,6 @@ const CLAUSE_VERBS: &[&str] = &[
     "confirmed",
     "listed",
 ];
-
-/// Forecasts a named forecaster stands beside ("the Dow Jones forecast", "the Reuters
-/// estimate of 180,000").
-const FORECAST_NOUNS: &[&str] = &["forecast", "estimate", "projection", "consensus"];
 
 /// Participles that say a document came out, before its author ("released by").
 const RELEASED: &[&str] = &[

@@ -3,7 +3,7 @@
 //! count that parties or companies each have ("Labour won 412 seats", "the Tories' 121").
 //! Two outlets' "percent" or "seats" are one quantity only when these agree.
 
-use super::lexicon::{DAY_WORDS, MONTHS};
+use super::lexicon::{DAY_WORDS, FORECAST_NOUNS, MONTHS};
 use super::tokens::Toks;
 
 /// Nouns a percentage is "of", with the quantity they stand for.
@@ -273,23 +273,31 @@ pub fn change_in_brackets_after(tk: &Toks, b: usize) -> bool {
     tk.punct(b, '(') && sign(tk, b + 1).is_some() && (tk.is_num(b + 2) || tk.punct(b + 2, ')'))
 }
 
+/// The figure at `[a, b)` is a signed change in brackets ("(+210)", "(-38)"): whether it is
+/// a gain.
+pub fn signed_in_brackets(tk: &Toks, a: usize, b: usize) -> Option<bool> {
+    let gain = sign(tk, a.checked_sub(1)?)?;
+    (tk.punct(a.wrapping_sub(2), '(') && tk.punct(b, ')')).then_some(gain)
+}
+
 /// The figure at `[a, b)` is the change in a results row ("410 (+210)"): the token of the
 /// row's own figure and whether the change is a gain.
 pub fn bracketed_change(tk: &Toks, a: usize, b: usize) -> Option<(usize, bool)> {
-    let gain = sign(tk, a.checked_sub(1)?)?;
+    let gain = signed_in_brackets(tk, a, b)?;
     let row = a.checked_sub(3)?;
-    (tk.punct(a - 2, '(') && tk.punct(b, ')') && tk.is_num(row)).then_some((row, gain))
+    tk.is_num(row).then_some((row, gain))
 }
 
 /// The figure at `[a, b)` is a signed change in brackets after a name rather than a figure
 /// ("hospitals (+20,000)", "Government (+70,000)"): that part's share of the whole the
 /// sentence counts.
 pub fn bracketed_part(tk: &Toks, a: usize, b: usize) -> bool {
-    a >= 3
-        && sign(tk, a - 1).is_some()
-        && tk.punct(a - 2, '(')
-        && tk.punct(b, ')')
-        && tk.is_word(a - 3)
+    signed_in_brackets(tk, a, b).is_some() && tk.is_word(a.wrapping_sub(3))
+}
+
+/// Whether a measure ("labour seats", "votes") is one each holder has; its last word says.
+pub fn is_held_measure(measure: &str, percent_base: Option<&str>) -> bool {
+    is_held(measure.rsplit(' ').next().unwrap_or(measure), percent_base)
 }
 
 /// Words that say a held count changed, and whether it grew: "gained over 200 seats",
@@ -390,21 +398,6 @@ pub fn group_within(tk: &Toks, b: usize) -> bool {
     };
     tk.any(group, GROUP_WORDS)
 }
-
-/// What a forecaster's name stands before ("a BBC prediction", "the Ipsos poll").
-const FORECAST_NOUNS: &[&str] = &[
-    "prediction",
-    "predictions",
-    "projection",
-    "projections",
-    "forecast",
-    "forecasts",
-    "poll",
-    "polls",
-    "tally",
-    "estimate",
-    "estimates",
-];
 
 /// A sentence's first word is a name only when it is not a common opening word.
 fn looks_like_name_at_start(tk: &Toks, i: usize) -> bool {

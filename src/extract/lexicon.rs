@@ -783,3 +783,20 @@ pub(super) const DAY_WORDS: &[&str] = &[
 /// Verbs of a breakdown's share ("Al Haouz accounted for 1,591", "Egyptians accounted for
 /// at least 323").
 pub(super) const ACCOUNT_VERBS: &[&str] = &["accounted", "accounts", "account", "accounting"];
+
+/// What a forecaster's name stands before ("a BBC prediction", "the Ipsos poll", "the
+/// 200,000 Dow Jones forecast").
+pub(super) const FORECAST_NOUNS: &[&str] = &[
+    "prediction",
+    "predictions",
+    "projection",
+    "projections",
+    "forecast",
+    "forecasts",
+    "poll",
+    "polls",
+    "tally",
+    "estimate",
+    "estimates",
+    "consensus",
+];

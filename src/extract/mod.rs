@@ -754,8 +754,10 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 status = None;
             }
             // "Labour gained over 200 seats", "the Tories lost 251": seats won or lost
-            let held_noun = |e: &str| frame::is_held(e.rsplit(' ').next().unwrap_or(e), share_of);
-            if ent.as_deref().is_some_and(held_noun) {
+            if ent
+                .as_deref()
+                .is_some_and(|e| frame::is_held_measure(e, share_of))
+            {
                 match frame::held_change(&tk, h.tok_a, ta) {
                     Some(true) => status = Some("gained"),
                     Some(false) => status = Some("lost"),

@@ -317,9 +317,7 @@ pub(super) async fn kept<F>(
 where
     F: FnOnce(&State, &CrossIndex) -> Result<Option<Vec<u8>>> + Send + 'static,
 {
-    let key = target
-        .path_and_query()
-        .map_or_else(|| target.path().to_owned(), |p| p.as_str().to_owned());
+    let key = cache_key(target);
     let deadline = tokio::time::Instant::now() + state.timeout;
     if let Some(kept) = kept_answer(state, target, content_type).await {
         return Ok(kept);
@@ -343,6 +341,13 @@ where
     Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
 }
 
+/// What an answer is kept under: its request target, path and query.
+fn cache_key(target: &Uri) -> String {
+    target
+        .path_and_query()
+        .map_or_else(|| target.path().to_owned(), |p| p.as_str().to_owned())
+}
+
 /// The answer kept for `target`, if any. It takes no turn: reading the index version is
 /// one small file.
 pub(super) async fn kept_answer(
@@ -350,9 +355,7 @@ pub(super) async fn kept_answer(
     target: &Uri,
     content_type: &'static str,
 ) -> Option<Response> {
-    let key = target
-        .path_and_query()
-        .map_or_else(|| target.path().to_owned(), |p| p.as_str().to_owned());
+    let key = cache_key(target);
     let shared = state.clone();
     let body = tokio::task::spawn_blocking(move || {
         let version = shared.index.version().ok()?;

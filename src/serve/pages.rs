@@ -13,7 +13,7 @@ use super::api::{
     kept_answer, search_request, sources_report, stories_now, unreachable_missing, StoryView,
 };
 use super::{blocking, optional, Params, ServeError, State};
-use crate::model::{number_text, ArticleMeta, Claim, ReportData, SourcesReport, StorySummary};
+use crate::model::{number_text, ArticleMeta, Claim, ReportData, SourceScore, StorySummary};
 use crate::report::common::{explanation_body, reliability_text};
 use crate::report::escape::safe_url;
 use crate::report::html::{cluster_fragment, sources_fragment, stylesheet};
@@ -469,15 +469,16 @@ pub(super) async fn cluster(
     ))
 }
 
-fn sources_data(report: SourcesReport) -> ReportData {
+/// The report data the sources fragment draws from: these sources (it shows no truths).
+fn sources_data(sources: Vec<SourceScore>) -> ReportData {
     ReportData {
         title: String::new(),
         generated_at: None,
         summary: Default::default(),
         clusters: Vec::new(),
         internal: Vec::new(),
-        sources: report.sources,
-        truths: report.truths,
+        sources,
+        truths: Vec::new(),
         claims: Vec::new(),
         articles: Vec::new(),
         stories: Vec::new(),
@@ -501,15 +502,14 @@ pub(super) async fn sources(
         Some(_) => None,
     };
     let build = move |_: &State, index: &crate::index::CrossIndex| {
-        let mut report = match corpus {
-            Some(report) => (*report).clone(),
-            None => sources_report(index, story)?,
+        let report = match corpus {
+            Some(report) => report,
+            None => std::sync::Arc::new(sources_report(index, story)?),
         };
         let total = report.sources.len();
         let from = offset.min(total);
         let to = (from + SOURCES_PER_PAGE).min(total);
-        report.sources = report.sources.drain(from..to).collect();
-        let data = sources_data(report);
+        let data = sources_data(report.sources[from..to].to_vec());
         let link = |from: usize| {
             format!(
                 "/sources?{}",

@@ -751,9 +751,8 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             let paren_phone = tk.punct(p, '(') && tk.punct(n + 1, ')') && tk.is_num(n + 2);
             // "Labour 410 (+210)": a gain in a results row; "(+44) 20 7946 0958" dials on
-            let bracketed_gain = tk.punct(p, '+')
-                && tk.punct(p.wrapping_sub(1), '(')
-                && tk.punct(n + 1, ')')
+            let bracketed_gain = crate::extract::frame::signed_in_brackets(tk, n, n + 1)
+                == Some(true)
                 && !tk.is_num(n + 2);
             if (tk.punct(p, '+') && !bracketed_gain)
                 || paren_phone
