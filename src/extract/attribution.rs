@@ -2,14 +2,14 @@
 //! "citing X", "X's figures", "said X", and chains ("The Herald reported, citing
 //! officials, that …" → source officials, via The Herald). Also used for quote speakers.
 
-use super::lexicon::{DAY_WORDS, FORECAST_NOUNS};
+use super::classes as class;
 use super::tokens::{Tk, Toks};
 
 pub(super) use super::claimant::resolve_group;
 pub use super::claimant::{clean_source, names_a_document, valid_source};
 
 /// Verbs that report a claim; the quote-only verbs below report too (checked with them).
-pub const CUE_VERBS: &[&str] = &[
+pub(super) const CUE_VERBS: &[&str] = &[
     "said",
     "says",
     "say",
@@ -66,7 +66,7 @@ pub const CUE_VERBS: &[&str] = &[
 
 /// What a count, tally or forecast is called when it is named as the source ("by a
 /// Reuters tally", "on the latest forecasts").
-const COUNT_NOUNS: &[&str] = &[
+pub(super) const TALLY_NOUNS: &[&str] = &[
     "tally",
     "count",
     "reckoning",
@@ -77,7 +77,7 @@ const COUNT_NOUNS: &[&str] = &[
 ];
 
 /// Verbs that introduce quotes only (not quantity attribution).
-const QUOTE_ONLY: &[&str] = &[
+pub(super) const QUOTE_ONLY: &[&str] = &[
     "added",
     "adds",
     "wrote",
@@ -111,7 +111,7 @@ const QUOTE_ONLY: &[&str] = &[
     "repeated",
 ];
 
-const BE: &[&str] = &[
+pub(super) const BE: &[&str] = &[
     "is",
     "are",
     "was",
@@ -144,7 +144,7 @@ const BE: &[&str] = &[
     "by",
 ];
 
-const NP_STOP: &[&str] = &[
+pub(super) const NP_STOP: &[&str] = &[
     // object pronouns end a subject ("to those who voted against him Ruiz said"); not
     // "us", which is also the US
     "him",
@@ -242,7 +242,7 @@ impl Attr {
 }
 
 fn is_np_word(tk: &Toks, k: usize) -> bool {
-    tk.is_word(k) && !tk.any(k, NP_STOP)
+    tk.is_word(k) && !tk.has(k, class::NP_STOP)
 }
 
 /// Noun phrase ending at token `end` (inclusive), walking back; returns first token.
@@ -282,7 +282,7 @@ pub fn np_back(tk: &Toks, end: usize, floor: usize) -> Option<usize> {
         } else if first.is_some()
             && k > floor
             && tk.is_word(k - 1)
-            && !tk.any(k - 1, NP_STOP)
+            && !tk.has(k - 1, class::NP_STOP)
             && (tk.is(k, "of")
                 || (tk.is(k, "at") && tk.is(k + 1, "the") && tk.capitalized(k + 2))
                 || (tk.is(k, "in")
@@ -410,7 +410,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
         }
         // "by a Reuters tally", "by one count", "on the latest forecasts": whose count
         if tk.any(k, &["by", "on"]) {
-            if let Some(l) = np_fwd(tk, k + 1, b).filter(|&l| tk.any(l, COUNT_NOUNS)) {
+            if let Some(l) = np_fwd(tk, k + 1, b).filter(|&l| tk.has(l, class::TALLY_NOUNS)) {
                 out.push(Attr::phrase(
                     k,
                     l + 1,
@@ -438,7 +438,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
         }
         // figures/data/estimates from X; "a count released Saturday by X", "the previous
         // count, released by the authorities on Saturday night,", "a statement from X"
-        if tk.any(k, DOCUMENT_NOUNS) {
+        if tk.has(k, class::DOCUMENT_NOUNS) {
             let by = agent_after(tk, k + 1, b);
             // the author ends where the clause's verb begins ("by the authorities puts")
             let verb = by.and_then(|by| (by + 1..b).find(|&j| tk.any(j, CLAUSE_VERBS)));
@@ -455,7 +455,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
             }
         }
         // "beating the 200,000 Dow Jones forecast": a named forecaster after the figure
-        if tk.any(k, FORECAST_NOUNS) && k > a + 1 {
+        if tk.has(k, class::FORECAST_NOUNS) && k > a + 1 {
             let mut f = k;
             while f > a && tk.capitalized(f - 1) {
                 f -= 1;
@@ -469,7 +469,8 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
             }
         }
         // "the Dow Jones estimate of 200,000": a named forecaster before its figure
-        if tk.any(k, FORECAST_NOUNS) && tk.is(k + 1, "of") && k > a && tk.capitalized(k - 1) {
+        if tk.has(k, class::FORECAST_NOUNS) && tk.is(k + 1, "of") && k > a && tk.capitalized(k - 1)
+        {
             let mut f = k - 1;
             while f > a && tk.capitalized(f - 1) {
                 f -= 1;
@@ -482,20 +483,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
             }
         }
         // X's figures
-        if tk.any(
-            k,
-            &[
-                "figures",
-                "data",
-                "estimates",
-                "tally",
-                "count",
-                "statistics",
-                "numbers",
-                "estimate",
-            ],
-        ) && k > a
-        {
+        if tk.has(k, class::OWNED_FIGURE_NOUNS) && k > a {
             let p = k - 1;
             let poss = tk.s(p).ends_with("'s")
                 || tk.s(p).ends_with("’s")
@@ -523,11 +511,11 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
             }
         }
         let put_at = tk.any(k, &["put", "puts"]) && puts_at(tk, k, b);
-        let cue_verb = tk.any(k, CUE_VERBS)
-            || tk.any(k, QUOTE_ONLY)
+        let cue_verb = tk.has(k, class::CUE_VERBS)
+            || tk.has(k, class::QUOTE_ONLY)
             || revises_a_toll(tk, k, b)
             || counts_as_verb(tk, k, a);
-        if cue_verb && (put_at || !tk.any(k.wrapping_sub(1), BE)) {
+        if cue_verb && (put_at || !tk.has(k.wrapping_sub(1), class::BE)) {
             // "put the number at", "put Egypt's toll on Sunday at 672": a figure put at
             if tk.any(k, &["put", "puts"]) && !puts_at(tk, k, b) {
                 k += 1;
@@ -567,7 +555,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
             } else if k > a {
                 // skip auxiliaries and adverbs: "Hamas has told", "The ministry also reported"
                 let mut e = k - 1;
-                while e > a && (tk.any(e, VERB_FILLERS) || weekday_or_day(tk, e)) {
+                while e > a && (tk.has(e, class::VERB_FILLERS) || weekday_or_day(tk, e)) {
                     e -= 1;
                 }
                 // "The Federal Security Service (FSB) said": the name before the brackets
@@ -599,7 +587,7 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                 if prev_ok
                     && inverts
                     && !tk.any(k + 1, NOT_AFTER_CUE)
-                    && !tk.any(k + 1, DAY_WORDS)
+                    && !tk.has(k + 1, class::DAY_WORDS)
                     && !tk.punct(k.wrapping_sub(1), ')')
                 {
                     if let Some(l) = np_fwd(tk, k + 1, b) {
@@ -699,20 +687,32 @@ const NOT_AFTER_CUE: &[&str] = &[
     "over", "roughly", "some", "that", "to", "up",
 ];
 
+/// What an owner's figures are called: "the ministry's figures", "Reuters' tally".
+pub(super) const OWNED_FIGURE_NOUNS: &[&str] = &[
+    "figures",
+    "data",
+    "estimates",
+    "tally",
+    "count",
+    "statistics",
+    "numbers",
+    "estimate",
+];
+
 /// Verbs that change a published figure: whoever raises a toll reports it.
-const REVISE_VERBS: &[&str] = &[
+pub(super) const REVISE_VERBS: &[&str] = &[
     "raised", "raises", "revised", "revises", "lowered", "lowers", "updated", "updates",
 ];
 
 /// Nouns for a published figure.
-const TOLL_NOUNS: &[&str] = &[
+pub(super) const FIGURE_NOUNS: &[&str] = &[
     "toll", "tally", "count", "figure", "figures", "estimate", "number", "numbers",
 ];
 
 /// "The commission raised the death toll to 39", "the ministry revised its figure".
 /// Nouns for a document of figures whose author follows ("figures from X", "a count
 /// released by X").
-const DOCUMENT_NOUNS: &[&str] = &[
+pub(super) const DOCUMENT_NOUNS: &[&str] = &[
     "figures",
     "data",
     "estimates",
@@ -789,7 +789,8 @@ fn agent_after(tk: &Toks, from: usize, b: usize) -> Option<usize> {
 }
 
 fn revises_a_toll(tk: &Toks, k: usize, b: usize) -> bool {
-    tk.any(k, REVISE_VERBS) && (k + 1..(k + 5).min(b)).any(|j| tk.any(j, TOLL_NOUNS))
+    tk.has(k, class::REVISE_VERBS)
+        && (k + 1..(k + 5).min(b)).any(|j| tk.has(j, class::FIGURE_NOUNS))
 }
 
 /// "put" reports a figure when an "at" follows in its clause ("put the toll at 672").
@@ -806,12 +807,12 @@ fn counts_as_verb(tk: &Toks, k: usize, a: usize) -> bool {
         return false;
     }
     let mut p = k - 1;
-    while p > a && tk.any(p, VERB_FILLERS) {
+    while p > a && tk.has(p, class::VERB_FILLERS) {
         p -= 1;
     }
     let plural = tk.is_word(p) && tk.s(p).len() > 3 && tk.s(p).ends_with('s');
     let object = tk.is_num(k + 1) || tk.any(k + 1, &["at", "more", "over", "about", "around"]);
-    plural && !tk.any(p, BE) && object
+    plural && !tk.has(p, class::BE) && object
 }
 
 /// A dash set apart by spaces: it opens or closes an aside ("Meta – owner of Facebook –
@@ -825,10 +826,10 @@ pub(super) fn dash(tk: &Toks, k: usize) -> bool {
 /// A weekday or relative day between a subject and its verb ("Meta on Wednesday said").
 fn weekday_or_day(tk: &Toks, k: usize) -> bool {
     tk.is(k, "on")
-        || tk.any(k, DAY_WORDS)
+        || tk.has(k, class::DAY_WORDS)
         // "Maui County on Thursday night published"
         || (tk.any(k, &["night", "morning", "afternoon", "evening"])
-            && tk.any(k.wrapping_sub(1), DAY_WORDS))
+            && tk.has(k.wrapping_sub(1), class::DAY_WORDS))
 }
 
 /// Whether an attribution covers figures: a verb that only introduces quotes ("added",
@@ -839,14 +840,14 @@ pub fn reports_figures(tk: &Toks, a: &Attr, b: usize) -> bool {
         return true;
     }
     let mut k = a.end;
-    while k < b && (tk.any(k, DAY_WORDS) || tk.is(k, "on")) {
+    while k < b && (tk.has(k, class::DAY_WORDS) || tk.is(k, "on")) {
         k += 1;
     }
     k >= b || tk.punct(k, '.')
 }
 
 /// Auxiliaries and adverbs between a subject and its reporting verb.
-const VERB_FILLERS: &[&str] = &[
+pub(super) const VERB_FILLERS: &[&str] = &[
     "has",
     "have",
     "had",

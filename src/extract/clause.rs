@@ -2,7 +2,7 @@
 //! sentence's main one ("up from 23 a day earlier") and how many days back it is, and how
 //! certain the clause says its figures are.
 
-use super::lexicon;
+use super::classes as class;
 use super::tokens::Toks;
 use crate::model::Certainty;
 
@@ -12,7 +12,7 @@ pub(super) fn closes_clause(tk: &Toks, end: usize, tb: usize) -> bool {
     let mut e = end;
     if tk.is(e, "on") && tk.is_word(e + 1) {
         e += 2;
-    } else if tk.any(e, lexicon::DAY_WORDS) || tk.any(e, &["earlier", "later"]) {
+    } else if tk.has(e, class::DAY_WORDS) || tk.any(e, &["earlier", "later"]) {
         e += 1;
     }
     e >= tb
@@ -89,6 +89,54 @@ pub(super) fn phrase_end(tk: &Toks, from: usize, to: usize) -> usize {
         .unwrap_or(to)
 }
 
+/// Words that make a figure only possible ("might", "could").
+pub(super) const POSSIBILITY_WORDS: &[&str] = &["might", "could", "possibly", "perhaps"];
+
+/// "Says"/"said" before "it is", "they were": a claim by the one who says it.
+pub(super) const SAY_FORMS: &[&str] = &["says", "say", "said"];
+
+/// Words of claiming and alleging.
+pub(super) const CLAIM_WORDS: &[&str] = &[
+    "claims",
+    "claimed",
+    "claim",
+    "alleges",
+    "alleged",
+    "allegedly",
+    "alleging",
+    "claiming",
+];
+
+/// Words before "claims" that make it a noun ("the claims", "reinforcing claims"), not
+/// the verb.
+pub(super) const CLAIM_NOUN_BEFORE: &[&str] = &[
+    "the",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "such",
+    "of",
+    "to",
+    "unverified",
+    "earlier",
+];
+
+/// Words that make a figure an estimate.
+pub(super) const ESTIMATE_WORDS: &[&str] = &[
+    "estimated",
+    "estimates",
+    "estimate",
+    "believed",
+    "believes",
+    "thought",
+    "reportedly",
+    "presumed",
+    "likely",
+];
+
 /// How sure the clause between tokens `[a, b)` says its figures are: possible ("may",
 /// "could"), claimed ("claims", "alleged"), estimated, or asserted.
 pub(super) fn certainty(tk: &Toks, a: usize, b: usize) -> Certainty {
@@ -99,65 +147,25 @@ pub(super) fn certainty(tk: &Toks, a: usize, b: usize) -> Certainty {
             continue;
         }
         let may = tk.s(k) == "may" || (tk.s(k) == "May" && tk.any(k + 1, &["have", "be"]));
-        if may || tk.any(k, &["might", "could", "possibly", "perhaps"]) {
+        if may || tk.has(k, class::POSSIBILITY_WORDS) {
             return Certainty::Possible;
         }
-        if tk.any(k, &["says", "say", "said"])
+        if tk.has(k, class::SAY_FORMS)
             && tk.any(k + 1, &["it", "they"])
             && tk.any(k + 2, &["is", "are", "was", "were", "has", "have", "had"])
         {
             claimed = true;
         }
-        if tk.any(
-            k,
-            &[
-                "claims",
-                "claimed",
-                "claim",
-                "alleges",
-                "alleged",
-                "allegedly",
-                "alleging",
-                "claiming",
-            ],
-        ) {
+        if tk.has(k, class::CLAIM_WORDS) {
             // a verb, not the noun ("reinforcing claims that …", "the claims")
             let p = k.wrapping_sub(1);
-            let noun = tk.any(
-                p,
-                &[
-                    "the",
-                    "these",
-                    "those",
-                    "its",
-                    "their",
-                    "his",
-                    "her",
-                    "such",
-                    "of",
-                    "to",
-                    "unverified",
-                    "earlier",
-                ],
-            ) || (tk.is_word(p) && tk.s(p).ends_with("ing"));
+            let noun =
+                tk.has(p, class::CLAIM_NOUN_BEFORE) || (tk.is_word(p) && tk.s(p).ends_with("ing"));
             if !noun {
                 claimed = true;
             }
         }
-        if tk.any(
-            k,
-            &[
-                "estimated",
-                "estimates",
-                "estimate",
-                "believed",
-                "believes",
-                "thought",
-                "reportedly",
-                "presumed",
-                "likely",
-            ],
-        ) {
+        if tk.has(k, class::ESTIMATE_WORDS) {
             est = true;
         }
     }

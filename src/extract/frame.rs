@@ -3,7 +3,8 @@
 //! count that parties or companies each have ("Labour won 412 seats", "the Tories' 121").
 //! Two outlets' "percent" or "seats" are one quantity only when these agree.
 
-use super::lexicon::{DAY_WORDS, FORECAST_NOUNS, MONTHS};
+use super::classes as class;
+use super::lexicon::MONTHS;
 use super::tokens::Toks;
 
 /// Nouns a percentage is "of", with the quantity they stand for.
@@ -153,12 +154,13 @@ fn past_percent_words(tk: &Toks, b: usize, tb: usize) -> usize {
 }
 
 /// Words of a hedge that may stand right before a figure ("around 10,000").
-const HEDGE_BEFORE: &[&str] = &["about", "around", "roughly", "some", "nearly", "almost"];
+pub(super) const HEDGE_BEFORE: &[&str] =
+    &["about", "around", "roughly", "some", "nearly", "almost"];
 
 /// The token before the figure at `a`, past any hedge words (stopping at `ta`).
 pub(super) fn before_hedge(tk: &Toks, a: usize, ta: usize) -> usize {
     let mut k = a.wrapping_sub(1);
-    while k > ta && tk.any(k, HEDGE_BEFORE) {
+    while k > ta && tk.has(k, class::HEDGE_BEFORE) {
         k -= 1;
     }
     k
@@ -256,7 +258,7 @@ pub fn holder(tk: &Toks, a: usize, ta: usize) -> Option<String> {
         // "swept the UK election … 410 seats", "a BBC prediction gives the party 412
         // seats": a place or a forecaster holds nothing; the holder may stand before it
         let place = crate::places::is_place(&super::subject::slug(name));
-        let forecaster = tk.any(end + 1, FORECAST_NOUNS);
+        let forecaster = tk.has(end + 1, class::FORECAST_NOUNS);
         if place || forecaster {
             j = start;
             continue;
@@ -517,7 +519,7 @@ const JOB_NOUNS: &[&str] = &[
 ];
 
 /// Verbs and nouns that mark cutting jobs.
-const CUT_WORDS: &[&str] = &[
+pub(super) const CUT_WORDS: &[&str] = &[
     "axe",
     "axed",
     "axing",
@@ -620,7 +622,7 @@ fn cutting(tk: &Toks, j: usize) -> bool {
     if tk.any(j, &["lay", "laid", "laying", "lays"]) {
         return tk.is(j + 1, "off");
     }
-    tk.any(j, CUT_WORDS) || leaving(tk, j)
+    tk.has(j, class::CUT_WORDS) || leaving(tk, j)
 }
 
 /// Tokens after a count of bodies within which "identified" says they have names.
@@ -721,8 +723,8 @@ pub fn cutting_employer(tk: &Toks, ta: usize, a: usize) -> Option<String> {
         && !gap.is_empty()
         && gap.len() <= EMPLOYER_GAP
         && gap.clone().all(|j| tk.is_word(j) && !tk.capitalized(j))
-        && gap.clone().any(|j| tk.any(j, CUT_WORDS));
-    let opener = tk.any(ta, NOT_EMPLOYER) || tk.any(ta, DAY_WORDS) || tk.any(ta, MONTHS);
+        && gap.clone().any(|j| tk.has(j, class::CUT_WORDS));
+    let opener = tk.any(ta, NOT_EMPLOYER) || tk.has(ta, class::DAY_WORDS) || tk.any(ta, MONTHS);
     (verb_group && !opener).then(|| tk.span_text(ta, end - 1).trim_end_matches('.').to_string())
 }
 
@@ -730,7 +732,7 @@ pub fn cutting_employer(tk: &Toks, ta: usize, a: usize) -> Option<String> {
 /// had expected 175,000", "against forecasts of 180,000", "the 200,000 analysts expected").
 /// ("Projected" and "predicted" are left out: an election night's projected seats are
 /// reported as the result.)
-const EXPECTATION_WORDS: &[&str] = &[
+pub(super) const EXPECTATION_WORDS: &[&str] = &[
     "anticipated",
     "consensus",
     "expectation",
@@ -745,7 +747,7 @@ const EXPECTATION_WORDS: &[&str] = &[
 
 /// Words that make a figure a model's output ("USGS modelling suggested deaths were likely
 /// to surpass 10,000"): a projection, another quantity than the count, said further ahead.
-const MODEL_WORDS: &[&str] = &[
+pub(super) const MODEL_WORDS: &[&str] = &[
     "modeled",
     "modeling",
     "modelled",
@@ -779,10 +781,10 @@ pub fn is_expectation(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> bo
     let before = (a.saturating_sub(EXPECTATION_BEFORE).max(ta)..a)
         .rev()
         .take_while(|&j| !tk.punct(j, ',') && !tk.punct(j, ';') && !tk.is_num(j))
-        .any(|j| tk.any(j, EXPECTATION_WORDS));
+        .any(|j| tk.has(j, class::EXPECTATION_WORDS));
     let after = (b..(b + EXPECTATION_AFTER).min(tb))
         .take_while(|&j| !tk.punct(j, ',') && !tk.punct(j, ';') && !tk.is_num(j))
-        .any(|j| tk.any(j, EXPECTATION_WORDS));
+        .any(|j| tk.has(j, class::EXPECTATION_WORDS));
     before || after
 }
 
@@ -792,7 +794,7 @@ pub fn is_modelled(tk: &Toks, a: usize, ta: usize) -> bool {
     (a.saturating_sub(MODEL_BEFORE).max(ta)..a)
         .rev()
         .take_while(|&j| !tk.punct(j, ';') && !tk.is_num(j))
-        .any(|j| tk.any(j, MODEL_WORDS))
+        .any(|j| tk.has(j, class::MODEL_WORDS))
 }
 
 #[cfg(test)]

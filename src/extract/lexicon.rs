@@ -800,3 +800,30 @@ pub(super) const FORECAST_NOUNS: &[&str] = &[
     "estimates",
     "consensus",
 ];
+
+/// Buildings and sites a name can precede in lower case ("the Al-Muaisem morgue", "the
+/// Crocus concert hall"): where a figure was counted, not the place it is about.
+pub(super) const FACILITY_NOUNS: &[&str] = &[
+    "morgue",
+    "mortuary",
+    "hospital",
+    "clinic",
+    "cemetery",
+    "stadium",
+    "arena",
+    "mosque",
+    "church",
+    "school",
+    "university",
+    "airport",
+    "station",
+    "prison",
+    "hotel",
+    "venue",
+    "hall",
+    "bridge",
+    "campus",
+    "plant",
+    "factory",
+    "mall",
+];

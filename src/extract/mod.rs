@@ -32,6 +32,7 @@ mod article;
 pub mod attribution;
 mod checked;
 mod claimant;
+mod classes;
 mod clause;
 mod frame;
 pub mod hedges;
@@ -51,6 +52,7 @@ mod tests;
 
 pub use checked::{extract_checked, unstorable, Extracted, MAX_FIGURE};
 
+use classes as class;
 use std::collections::HashMap;
 
 use crate::model::{Article, Attribution, Certainty, Claim, ClaimKind, Frame, Quote};
@@ -272,7 +274,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             .filter(|&k| {
                 // ", meanwhile," is an aside, not a new clause
                 tk.punct(k, ';')
-                    || (tk.any(k, CLAUSE_WORDS)
+                    || (tk.has(k, class::CLAUSE_WORDS)
                         && tk.punct(k.wrapping_sub(1), ',')
                         && !tk.punct(k + 1, ','))
             })

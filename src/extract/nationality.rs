@@ -2,6 +2,7 @@
 //! Jordanians", "Indonesia's toll"). A count of one nationality's dead is a part of the
 //! whole toll, and another nationality's is another quantity.
 
+use super::classes as class;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -141,7 +142,7 @@ pub(super) fn country_of(word: &str) -> Option<&'static str> {
 }
 
 /// Nouns a nationality names people by before a figure ("Egyptian deaths at 323").
-const TOLL_NOUNS: &[&str] = &[
+pub(super) const TOLL_NOUNS: &[&str] = &[
     "casualties",
     "dead",
     "death",
@@ -197,7 +198,7 @@ pub fn nationality(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Optio
         if tk.punct(k, ';') || tk.punct(k, ',') || tk.is_num(k) {
             break;
         }
-        if tk.any(k, TOLL_NOUNS) && k > ta && tk.capitalized(k - 1) {
+        if tk.has(k, class::NATIONAL_TOLL_NOUNS) && k > ta && tk.capitalized(k - 1) {
             // "Kenya's death toll" is the toll in Kenya: a place, not a nationality
             if let Some(country) = country_of(tk.s(k - 1)) {
                 let word = tk.s(k - 1).to_ascii_lowercase();
@@ -220,7 +221,7 @@ pub fn possessive_country(tk: &Toks, a: usize, ta: usize) -> Option<&'static str
         if tk.punct(k, ';') || tk.punct(k, ',') || tk.is_num(k) {
             break;
         }
-        if !tk.any(k, TOLL_NOUNS) {
+        if !tk.has(k, class::NATIONAL_TOLL_NOUNS) {
             continue;
         }
         // the owner right before the noun, or before one word of it ("Egypt's hajj dead")

@@ -1,11 +1,12 @@
 //! Who is quoted: a speaker's full name where the article gives it ("Trump" -> "Donald
 //! Trump"), and the person a "he" or "she" stands for when no speaker came before.
 
+use super::classes as class;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::attribution::SUBORDINATORS;
-use super::lexicon::{DAY_WORDS, NOT_PLACE, STOP};
+use super::lexicon::{DAY_WORDS, NOT_PLACE};
 use super::quotes::QuoteHit;
 use super::tokens::Toks;
 
@@ -152,7 +153,7 @@ fn salient_person(
         }
         k = start;
         // "Outside No 10": a sentence's first word may be capitalised only for that
-        if start < end && tk.any(start, STOP) {
+        if start < end && tk.has(start, class::STOP) {
             start += 1;
         }
         let words = end - start + 1;
@@ -462,7 +463,7 @@ fn subject_at(tk: &Toks, k: usize, end: usize) -> Option<(String, usize)> {
     }
     if !tk.capitalized(start)
         || tk.any(start, FUNCTION_WORDS)
-        || tk.any(start, STOP)
+        || tk.has(start, class::STOP)
         || !person_or_body(tk, start, last)
         || (start == last && common_word(tk, start))
     {

@@ -3,6 +3,7 @@
 //! one with their context ("took part", "forced from their homes", "in custody", "in a
 //! critical condition", "no longer alive").
 
+use super::classes as class;
 use super::lexicon::*;
 use super::tokens::Toks;
 
@@ -82,12 +83,8 @@ pub fn status_cue(tk: &Toks, k: usize) -> Option<&'static str> {
     {
         return Some("dead");
     }
-    if tk.any(
-        k,
-        &[
-            "forced", "driven", "fled", "flee", "fleeing", "leave", "left", "lost",
-        ],
-    ) && (k + 1..k + 5).any(|p| tk.any(p, &["homes", "home", "houses"]))
+    if tk.has(k, class::LEAVE_HOME_VERBS)
+        && (k + 1..k + 5).any(|p| tk.any(p, &["homes", "home", "houses"]))
         && !tk.is(k, "lost")
     {
         return Some("displaced");
@@ -169,3 +166,8 @@ pub fn status_cue(tk: &Toks, k: usize) -> Option<&'static str> {
     }
     Some(st)
 }
+
+/// Verbs of leaving or losing a home ("forced from their homes", "lost their houses").
+pub(super) const LEAVE_HOME_VERBS: &[&str] = &[
+    "forced", "driven", "fled", "flee", "fleeing", "leave", "left", "lost",
+];

@@ -1,6 +1,7 @@
 //! What a number counts: the noun phrase as written, its status, its location, and the
 //! normalised key `entity/status[/location]` (see CONVENTIONS.md).
 
+use super::classes as class;
 use super::lexicon::*;
 use super::numbers::is_month;
 use super::status::noun_status;
@@ -254,9 +255,13 @@ fn noun_phrase(tk: &Toks, mut i: usize, limit: usize) -> Option<(usize, usize)> 
             break;
         }
         let w = tk.s(i);
-        if tk.any(i, STOP) || ends_ly(w) {
+        if tk.has(i, class::STOP) || ends_ly(w) {
             // a status participle before a noun: "displaced people"
-            if n == 0 && tk.any(i, PRE_NOUN_STATUS) && tk.is_word(i + 1) && !tk.any(i + 1, STOP) {
+            if n == 0
+                && tk.has(i, class::PRE_NOUN_STATUS)
+                && tk.is_word(i + 1)
+                && !tk.has(i + 1, class::STOP)
+            {
                 last = Some(i);
                 n += 1;
                 i += 1;
@@ -269,8 +274,8 @@ fn noun_phrase(tk: &Toks, mut i: usize, limit: usize) -> Option<(usize, usize)> 
         }
         // "67 announced Friday", "115 earlier today": when, and who said, are not what
         if is_month(tk, i)
-            || tk.any(i, DAY_WORDS)
-            || tk.any(i, SAY_VERBS)
+            || tk.has(i, class::DAY_WORDS)
+            || tk.has(i, class::SAY_VERBS)
             || tk.any(i, TIME_ADVERBS)
         {
             break;
@@ -373,7 +378,7 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
     if !money_or_pct || tk.is(b, "of") {
         if let Some((x, y)) = noun_phrase(tk, j, fwd) {
             // all status words, no noun: "17 alive", "12 killed"
-            let only_status = (x..=y).all(|t| tk.any(t, STATUS_ADJ));
+            let only_status = (x..=y).all(|t| tk.has(t, class::STATUS_ADJ));
             if only_status {
                 s.status = status_word(tk.s(y));
             } else {
@@ -390,7 +395,7 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
                     }
                 }
                 // "40 missing cattle", "12 wounded soldiers"
-                if s.status.is_none() && x < y && tk.any(x, PRE_NOUN_STATUS) {
+                if s.status.is_none() && x < y && tk.has(x, class::PRE_NOUN_STATUS) {
                     s.status = status_word(tk.s(x));
                     s.status_strong = true;
                 }
@@ -574,7 +579,7 @@ pub fn analyze(tk: &Toks, a: usize, b: usize, back: usize, fwd: usize, money_or_
     // location: "in/at X" after the number, else before it
     let lb = (back..a)
         .rev()
-        .find(|&k| tk.any(k, SAY_VERBS))
+        .find(|&k| tk.has(k, class::SAY_VERBS))
         .map(|k| k + 1)
         .unwrap_or(back);
     s.location = share_of_place(tk, a, back)
@@ -672,7 +677,7 @@ fn settlement_apposition(tk: &Toks, a: usize) -> Option<String> {
         return None;
     }
     let l = k.checked_sub(4)?;
-    if !tk.capitalized(l) || tk.any(l, NOT_PLACE) {
+    if !tk.capitalized(l) || tk.has(l, class::NOT_PLACE) {
         return None;
     }
     let mut f = l;
@@ -729,11 +734,11 @@ pub fn places(tk: &Toks, from: usize, to: usize) -> Vec<String> {
             while l + 1 < to && tk.capitalized(l + 1) && l < k + 3 {
                 l += 1;
             }
-            if !tk.any(l, NOT_PLACE) {
+            if !tk.has(l, class::NOT_PLACE) {
                 out.push(tk.span_text(k + 1, l).to_string());
             }
         }
-        if tk.capitalized(k) && tk.any(k, ADMIN_WORDS) && k > from && tk.capitalized(k - 1) {
+        if tk.capitalized(k) && tk.has(k, class::ADMIN_WORDS) && k > from && tk.capitalized(k - 1) {
             let mut f = k - 1;
             while f > from
                 && tk.capitalized(f - 1)
@@ -795,14 +800,14 @@ fn location_at(tk: &Toks, from: usize, to: usize) -> Option<(usize, String)> {
                 ],
             );
         // "said in Kabul", "speaking to reporters in Kabul": where the speaker was
-        let speaker_place = tk.any(k, LOC_PREP)
+        let speaker_place = tk.has(k, class::LOC_PREP)
             && (k.saturating_sub(4)..k).any(|p| {
-                tk.any(p, SAY_VERBS)
+                tk.has(p, class::SAY_VERBS)
                     || tk.any(p, &["speaking", "reporters", "journalists", "briefing"])
             });
         // "according to the Taliban regime in Kabul", "citing a source in the Kremlin":
         // where the source sits
-        let source_place = tk.any(k, LOC_PREP)
+        let source_place = tk.has(k, class::LOC_PREP)
             && (k.saturating_sub(6)..k)
                 .rev()
                 .take_while(|&p| !tk.punct(p, ',') && !tk.punct(p, ';'))
@@ -811,7 +816,7 @@ fn location_at(tk: &Toks, from: usize, to: usize) -> Option<(usize, String)> {
             k += 1;
             continue;
         }
-        if tk.any(k, LOC_PREP) || moved || attacked {
+        if tk.has(k, class::LOC_PREP) || moved || attacked {
             let mut m = k + 1;
             let det = tk.is(m, "the");
             if det {
@@ -857,15 +862,15 @@ fn location_at(tk: &Toks, from: usize, to: usize) -> Option<(usize, String)> {
                 // "in Hamas custody": a name used as a modifier is not a place
                 let next_noun = tk.kind(l + 1) == Some(Tk::Word)
                     && !tk.capitalized(l + 1)
-                    && !tk.any(l + 1, STOP)
+                    && !tk.has(l + 1, class::STOP)
                     && !tk.any(
                         l + 1,
                         &["and", "or", "where", "after", "since", "last", "on"],
                     );
                 // "City Hall", "the University", "the Al-Muaisem morgue": buildings and
                 // bodies are not places
-                let facility = tk.any(l + 1, FACILITY_NOUNS);
-                if (!next_noun || det) && !tk.any(l, NOT_PLACE) && !facility {
+                let facility = tk.has(l + 1, class::FACILITY_NOUNS);
+                if (!next_noun || det) && !tk.has(l, class::NOT_PLACE) && !facility {
                     return Some((l + 1, tk.span_text(first, l).to_string()));
                 }
             }
@@ -874,33 +879,6 @@ fn location_at(tk: &Toks, from: usize, to: usize) -> Option<(usize, String)> {
     }
     None
 }
-
-/// Buildings and sites a name can precede in lower case ("the Al-Muaisem morgue", "the
-/// Crocus concert hall"): where a figure was counted, not the place it is about.
-const FACILITY_NOUNS: &[&str] = &[
-    "morgue",
-    "mortuary",
-    "hospital",
-    "clinic",
-    "cemetery",
-    "stadium",
-    "arena",
-    "mosque",
-    "church",
-    "school",
-    "university",
-    "airport",
-    "station",
-    "prison",
-    "hotel",
-    "venue",
-    "hall",
-    "bridge",
-    "campus",
-    "plant",
-    "factory",
-    "mall",
-];
 
 /// Nouns for a settlement or area that a name follows: "the capital Nairobi", "the town of
 /// Derna".

@@ -3,6 +3,7 @@
 //! relative to the article date. Nothing stated → `None` (we do not default to the
 //! article date: a bare number may describe any moment).
 
+use super::classes as class;
 use super::numbers::is_month;
 use super::tokens::Toks;
 
@@ -365,7 +366,7 @@ pub fn duration_noun(tk: &Toks, b: usize) -> Option<usize> {
     let glued = b >= 2 && tk.punct(b - 2, '-') && tk.adjacent(b - 1);
     let possessive = (tk.punct(b, '\'') || tk.punct(b, '’')) && tk.adjacent(b);
     let k = if possessive { b + 1 } else { b };
-    let noun = tk.is_word(k) && !tk.capitalized(k) && !tk.any(k, super::lexicon::FUNCTION);
+    let noun = tk.is_word(k) && !tk.capitalized(k) && !tk.has(k, class::FUNCTION);
     ((glued || possessive) && noun).then_some(k)
 }
 

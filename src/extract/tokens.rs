@@ -19,6 +19,8 @@ pub struct Token {
 pub struct Toks<'a> {
     pub text: &'a str,
     pub t: Vec<Token>,
+    /// Each token's word classes ([`super::classes`]); 0 for numbers and punctuation.
+    classes: Vec<u64>,
 }
 
 fn is_apos(c: char) -> bool {
@@ -109,10 +111,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 impl<'a> Toks<'a> {
     pub fn new(text: &'a str) -> Self {
-        Toks {
-            text,
-            t: tokenize(text),
-        }
+        let t = tokenize(text);
+        let classes = t
+            .iter()
+            .map(|token| match token.kind {
+                Tk::Word => super::classes::mask_of(&text[token.start..token.end]),
+                Tk::Num | Tk::Punct => 0,
+            })
+            .collect();
+        Toks { text, t, classes }
     }
     #[inline]
     pub fn is_empty(&self) -> bool {
@@ -153,6 +160,14 @@ impl<'a> Toks<'a> {
         }
         let s = self.s(i);
         list.iter().any(|w| s.eq_ignore_ascii_case(w))
+    }
+    /// Token `i` is a word of `class`: the same answer as [`Toks::any`] over the class's
+    /// list, by one bit test.
+    #[inline]
+    pub fn has(&self, i: usize, class: super::classes::WordClass) -> bool {
+        self.classes
+            .get(i)
+            .is_some_and(|mask| mask & class.bit() != 0)
     }
     #[inline]
     pub fn punct(&self, i: usize, c: char) -> bool {

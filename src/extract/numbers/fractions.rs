@@ -3,6 +3,7 @@
 //! way as often as with a percent sign; each becomes a percent so that "half" and "50%"
 //! compare as one figure.
 
+use super::super::classes as class;
 use super::{Core, Parser, UnitKind};
 use crate::extract::tokens::Toks;
 
@@ -46,7 +47,7 @@ const NUMERATORS: &[(&str, f64)] = &[
 
 /// What may follow a bare "half" for it to be a share of something: "half of", "half the
 /// staff", "half its workforce".
-const HALF_OF: &[&str] = &[
+pub(in crate::extract) const HALF_OF: &[&str] = &[
     "of", "the", "its", "their", "his", "her", "our", "all", "those", "these",
 ];
 
@@ -57,7 +58,7 @@ const NOT_BEFORE_HALF: &[&str] = &[
 ];
 
 /// The verb forms of "halve": a cut to half is a share of one half.
-const HALVE: &[&str] = &["halve", "halved", "halving", "halves"];
+pub(in crate::extract) const HALVE: &[&str] = &["halve", "halved", "halving", "halves"];
 
 fn table(list: &[(&str, f64)], tk: &Toks, i: usize) -> Option<f64> {
     if !tk.is_word(i) {
@@ -78,12 +79,12 @@ impl Parser<'_, '_> {
             }
         }
         if tk.is(i, "half") {
-            if tk.any(i.wrapping_sub(1), NOT_BEFORE_HALF) || !tk.any(i + 1, HALF_OF) {
+            if tk.any(i.wrapping_sub(1), NOT_BEFORE_HALF) || !tk.has(i + 1, class::HALF_OF) {
                 return None;
             }
             return Some(self.share(i, i + 1, 1.0, 2.0));
         }
-        if tk.any(i, HALVE) && tk.any(i + 1, HALF_OF) && !tk.is(i + 1, "of") {
+        if tk.has(i, class::HALVE) && tk.has(i + 1, class::HALF_OF) && !tk.is(i + 1, "of") {
             return Some(self.share(i, i + 1, 1.0, 2.0));
         }
         let numerator = table(NUMERATORS, tk, i)?;

@@ -3,12 +3,14 @@
 //! that drop what is not a quantity (years, dates, times, ages, ordinals, phone numbers,
 //! fiscal years, labels such as "Article 51" or "COVID-19").
 
+use super::classes as class;
 use super::hedges::{interval, post_hedge, pre_hedge};
 use super::lexicon::*;
 use super::tokens::{Tk, Toks};
 use crate::model::{Qualifier, Quantity};
 
 mod fractions;
+pub(super) use fractions::{HALF_OF, HALVE};
 mod words;
 use words::wv;
 
@@ -636,7 +638,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         // labels and dates before the number
         if !c.words && c.plain && c.a == n {
             let p = n.wrapping_sub(1);
-            if tk.any(p, LABEL_PREV) {
+            if tk.has(p, class::LABEL_PREV) {
                 return reject(self.skip_dash_num(c.b));
             }
             if tk.punct(p, '#') || (tk.punct(p, '.') && tk.is(p.wrapping_sub(1), "no")) {
@@ -647,10 +649,10 @@ impl<'t, 'a> Parser<'t, 'a> {
             if near_month && (1.0..=31.0).contains(&c.value) {
                 return reject(c.b);
             }
-            let counted = tk.any(c.b, COUNT_NOUNS);
+            let counted = tk.has(c.b, class::COUNT_NOUNS);
             if tk.capitalized(p)
                 && !tk.adjacent(n)
-                && !tk.any(p, CAP_OK)
+                && !tk.has(p, class::CAP_OK)
                 && !is_month(tk, p)
                 && !counted
                 && !crate::extract::frame::change_in_brackets_after(tk, c.b)
@@ -662,7 +664,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             if len == 4 && (1800.0..=2100.0).contains(&c.value) && c.scale == 1.0 {
                 let next_is_noun = tk.is_word(c.b)
                     && !tk.capitalized(c.b)
-                    && !tk.any(c.b, FUNCTION)
+                    && !tk.has(c.b, class::FUNCTION)
                     && lookup(TIME_UNITS, tk.s(c.b)).is_none();
                 let prev_year = tk.any(p, YEAR_PREV)
                     || is_month(tk, p)
