@@ -91,6 +91,7 @@ word_classes! {
     NATIONAL_TOLL_NOUNS = super::nationality::TOLL_NOUNS;
     HALVE = super::numbers::HALVE;
     HALF_OF = super::numbers::HALF_OF;
+    FRACTION_STARTS = super::numbers::FRACTION_STARTS;
 }
 
 const _: () = assert!((Slot::Count as usize) <= 64, "a class mask is a u64");

@@ -60,6 +60,13 @@ const NOT_BEFORE_HALF: &[&str] = &[
 /// The verb forms of "halve": a cut to half is a share of one half.
 pub(in crate::extract) const HALVE: &[&str] = &["halve", "halved", "halving", "halves"];
 
+/// Every word a share can start with: "half", a form of "halve", or a numerator. The
+/// parser asks at every word; one class test turns the other words away.
+pub(in crate::extract) const FRACTION_STARTS: &[&str] = &[
+    "half", "halve", "halved", "halving", "halves", "a", "one", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine",
+];
+
 fn table(list: &[(&str, f64)], tk: &Toks, i: usize) -> Option<f64> {
     if !tk.is_word(i) {
         return None;
@@ -71,6 +78,9 @@ impl Parser<'_, '_> {
     /// A share written as a fraction starting at token `i`, as a percent.
     pub(super) fn fraction(&self, i: usize) -> Option<Core> {
         let tk = self.tk;
+        if !tk.has(i, class::FRACTION_STARTS) {
+            return None;
+        }
         let glued_on = |k: usize| tk.adjacent(k) && tk.punct(k.wrapping_sub(1), '-');
         if glued_on(i) || (tk.punct(i + 1, '-') && tk.adjacent(i + 1) && tk.adjacent(i + 2)) {
             // "half-time", "first-half"; but "two-thirds" is read from its numerator
@@ -154,6 +164,19 @@ mod tests {
             .collect();
         let want: Vec<(f64, String)> = expected.iter().map(|&(v, u)| (v, u.to_string())).collect();
         assert_eq!(got, want, "{text}");
+    }
+
+    /// The guard at the start of `fraction` must let through every word a share can start
+    /// with.
+    #[test]
+    fn every_share_start_is_in_the_guard_class() {
+        let starts = super::FRACTION_STARTS;
+        for (word, _) in super::NUMERATORS {
+            assert!(starts.contains(word), "{word}");
+        }
+        for word in super::HALVE.iter().chain(&["half"]) {
+            assert!(starts.contains(word), "{word}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::tokens::{Tk, Toks};
 use crate::model::{Qualifier, Quantity};
 
 mod fractions;
-pub(super) use fractions::{HALF_OF, HALVE};
+pub(super) use fractions::{FRACTION_STARTS, HALF_OF, HALVE};
 mod words;
 use words::wv;
 
