@@ -19,5 +19,6 @@ pub mod reliability;
 pub mod report;
 pub mod serve;
 pub mod stories;
+pub mod stream;
 
 pub use error::{panic_message, Error, Result};

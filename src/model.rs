@@ -503,6 +503,9 @@ pub struct TruthOut {
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub support: Vec<String>,
+    /// The story the quantity belongs to: the same key in two stories is two truths.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 /// The contract's JSON for `crosscheck sources --format json`.

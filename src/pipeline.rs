@@ -3,7 +3,8 @@
 //! not by the corpus: files are read a group at a time and JSON Lines a chunk of lines at a
 //! time.
 
-use std::path::PathBuf;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -114,6 +115,55 @@ const GROUP_BYTES: u64 = 64 * 1024 * 1024;
 /// held at once, and a claim-dense line carries dozens of claims.
 const CHUNK_LINES: usize = 256;
 
+/// Where a run's articles and their claims go, in input order: the index's writer, or a
+/// stream filter's output ([`crate::stream`]).
+pub trait Destination: Send {
+    /// Whether an article is new, a repeat of one already taken, or a changed version.
+    fn classify(&mut self, article: &Article) -> Result<WriteOutcome>;
+    /// Takes an article and its claims as [`classify`](Self::classify) judged it.
+    fn add(
+        &mut self,
+        article: &Article,
+        claims: &[Claim],
+        outcome: WriteOutcome,
+        story: Option<&str>,
+    ) -> Result<()>;
+    /// Makes what was taken so far durable (a commit, a flush).
+    fn commit(&mut self) -> Result<()>;
+    /// The index folder the story book is saved in, for destinations that keep one.
+    fn book_folder(&self) -> Option<&Path> {
+        None
+    }
+}
+
+impl Destination for crate::index::IndexWriterSink<'_> {
+    fn classify(&mut self, article: &Article) -> Result<WriteOutcome> {
+        crate::index::IndexWriterSink::classify(self, article)
+    }
+    fn add(
+        &mut self,
+        article: &Article,
+        claims: &[Claim],
+        outcome: WriteOutcome,
+        story: Option<&str>,
+    ) -> Result<()> {
+        crate::index::IndexWriterSink::add(self, article, claims, outcome, story)
+    }
+    fn commit(&mut self) -> Result<()> {
+        crate::index::IndexWriterSink::commit(self)
+    }
+    fn book_folder(&self) -> Option<&Path> {
+        Some(self.index_path())
+    }
+}
+
+/// What a run reads: files and folders, or JSON Lines on standard input.
+#[derive(Debug, Clone, Copy)]
+pub enum Input<'a> {
+    Paths(&'a [PathBuf]),
+    Stdin,
+}
+
 /// Indexes every article under `paths` into `index`. Bad input is reported through
 /// `progress` and counted; the rest is indexed and committed.
 pub fn index_paths(
@@ -122,67 +172,106 @@ pub fn index_paths(
     options: &IndexOptions,
     progress: &mut dyn Progress,
 ) -> Result<IndexSummary> {
-    let (files, walk_problems) = ingest::discover(paths);
+    let writer = index.writer_with_threads(options.writer_bytes, writer_threads(options))?;
+    let book = if options.stories {
+        Some(StoryBook::load(index.path())?)
+    } else {
+        None
+    };
+    let (summary, writer, book) = run_into(Input::Paths(paths), options, writer, book, progress)?;
+    if let Some(mut book) = book {
+        book.finish_run();
+        book.save(index.path())?;
+        index.forget_story_book();
+    }
+    writer.finish()?;
+    Ok(summary)
+}
+
+/// Reads `input` into `destination`: parsing, extraction (when `options.extract`) and story
+/// placing (when a `book` is given) as for the index. Returns what was done, the
+/// destination (whose last articles the caller commits) and the book (whose run the caller
+/// finishes).
+pub fn run_into<D: Destination>(
+    input: Input<'_>,
+    options: &IndexOptions,
+    destination: D,
+    book: Option<StoryBook>,
+    progress: &mut dyn Progress,
+) -> Result<(IndexSummary, D, Option<StoryBook>)> {
+    let stories = book.is_some();
     let mut run = Run {
         summary: IndexSummary::default(),
         sink: Sink {
-            writer: index.writer_with_threads(options.writer_bytes, writer_threads(options))?,
+            writer: destination,
             since_commit: 0,
             batch: options.batch_articles.max(1),
             written: IndexSummary::default(),
             commits: 0,
         },
-        book: if options.stories {
-            Some(StoryBook::load(index.path())?)
-        } else {
-            None
-        },
+        book,
         commits_at_save: 0,
         extract: options.extract,
-        stories: options.stories,
+        stories,
     };
-    for diagnostic in &walk_problems {
-        run.note(diagnostic, progress);
-    }
-
-    let mut group: Vec<(PathBuf, Format, u64)> = Vec::new();
-    let mut group_bytes = 0;
-    for (path, format) in files {
-        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        if format == Format::JsonLines {
-            run.flush_group(&mut group, options, progress)?;
-            group_bytes = 0;
-            run.json_lines(&path, size, options, progress)?;
-            continue;
-        }
-        group_bytes += size.min(options.max_file_bytes);
-        group.push((path, format, size));
-        if group.len() >= GROUP_FILES || group_bytes >= GROUP_BYTES {
-            run.flush_group(&mut group, options, progress)?;
-            group_bytes = 0;
+    match input {
+        Input::Paths(paths) => run.paths(paths, options, progress)?,
+        Input::Stdin => {
+            let stdin = std::io::stdin();
+            let reader =
+                JsonLines::from_reader("stdin".into(), stdin.lock(), options.max_file_bytes);
+            run.json_lines_from(reader, 0, progress)?;
         }
     }
-    run.flush_group(&mut group, options, progress)?;
-    if let Some(book) = &mut run.book {
-        book.finish_run();
-        book.save(index.path())?;
-        index.forget_story_book();
-    }
-    run.sink.writer.finish()?;
     let written = run.sink.written;
-    Ok(IndexSummary {
+    let summary = IndexSummary {
         articles: written.articles,
         added: written.added,
         replaced: written.replaced,
         duplicates: written.duplicates,
         claims: written.claims,
         ..run.summary
-    })
+    };
+    Ok((summary, run.sink.writer, run.book))
 }
 
-struct Run<'a> {
+impl<D: Destination> Run<D> {
+    fn paths(
+        &mut self,
+        paths: &[PathBuf],
+        options: &IndexOptions,
+        progress: &mut dyn Progress,
+    ) -> Result<()> {
+        let (files, walk_problems) = ingest::discover(paths);
+        for diagnostic in &walk_problems {
+            self.note(diagnostic, progress);
+        }
+        let run = self;
+        let mut group: Vec<(PathBuf, Format, u64)> = Vec::new();
+        let mut group_bytes = 0;
+        for (path, format) in files {
+            let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            if format == Format::JsonLines {
+                run.flush_group(&mut group, options, progress)?;
+                group_bytes = 0;
+                run.json_lines(&path, size, options, progress)?;
+                continue;
+            }
+            group_bytes += size.min(options.max_file_bytes);
+            group.push((path, format, size));
+            if group.len() >= GROUP_FILES || group_bytes >= GROUP_BYTES {
+                run.flush_group(&mut group, options, progress)?;
+                group_bytes = 0;
+            }
+        }
+        run.flush_group(&mut group, options, progress)?;
+        Ok(())
+    }
+}
+
+struct Run<D> {
     summary: IndexSummary,
-    sink: Sink<'a>,
+    sink: Sink<D>,
     extract: bool,
     stories: bool,
     /// Places each new article in a story (none for the benchmarks' baselines). Placing
@@ -196,8 +285,8 @@ struct Run<'a> {
 /// The writing side of a run: articles and claims go to the index's writer in order, with
 /// a commit every `batch` articles. It runs on its own thread while the next articles'
 /// claims are extracted.
-struct Sink<'a> {
-    writer: crate::index::IndexWriterSink<'a>,
+struct Sink<D> {
+    writer: D,
     since_commit: usize,
     batch: usize,
     /// What was written: articles by outcome, claims.
@@ -223,7 +312,7 @@ struct Prepared {
 /// thread is the slow side of writing), the next one's claims are extracted.
 const PIPELINE_ARTICLES: usize = 256;
 
-impl Run<'_> {
+impl<D: Destination> Run<D> {
     fn note(&mut self, diagnostic: &Diagnostic, progress: &mut dyn Progress) {
         if diagnostic.rejected {
             self.summary.rejected += 1;
@@ -270,15 +359,26 @@ impl Run<'_> {
         options: &IndexOptions,
         progress: &mut dyn Progress,
     ) -> Result<()> {
-        self.summary.files += 1;
-        self.summary.bytes += size;
-        let mut reader = match JsonLines::open(path, options.max_file_bytes) {
+        let reader = match JsonLines::open(path, options.max_file_bytes) {
             Ok(reader) => reader,
             Err(diagnostic) => {
+                self.summary.files += 1;
+                self.summary.bytes += size;
                 self.note(&diagnostic, progress);
                 return Ok(());
             }
         };
+        self.json_lines_from(reader, size, progress)
+    }
+
+    fn json_lines_from<R: BufRead>(
+        &mut self,
+        mut reader: JsonLines<R>,
+        size: u64,
+        progress: &mut dyn Progress,
+    ) -> Result<()> {
+        self.summary.files += 1;
+        self.summary.bytes += size;
         let mut total = 0;
         loop {
             let mut parsed = Parsed::default();
@@ -326,9 +426,12 @@ impl Run<'_> {
                 .zip(outcomes)
                 .map(|(article, outcome)| match outcome {
                     WriteOutcome::Duplicate => Prepared::default(),
-                    _ if !extract => Prepared::default(),
                     _ => Prepared {
-                        extracted: extract_bounded(article),
+                        extracted: if extract {
+                            extract_bounded(article)
+                        } else {
+                            extract::Extracted::default()
+                        },
                         terms: stories.then(|| crate::stories::terms_of(article)),
                         story: None,
                     },
@@ -379,7 +482,9 @@ impl Run<'_> {
     fn save_book_now_and_then(&mut self) -> Result<()> {
         if let Some(book) = &self.book {
             if self.sink.commits >= self.commits_at_save + COMMITS_PER_BOOK_SAVE {
-                book.save(self.sink.writer.index_path())?;
+                if let Some(folder) = self.sink.writer.book_folder() {
+                    book.save(folder)?;
+                }
                 self.commits_at_save = self.sink.commits;
             }
         }
@@ -404,7 +509,7 @@ fn place(book: Option<&mut StoryBook>, articles: &[Article], prepared: &mut [Pre
     }
 }
 
-impl Sink<'_> {
+impl<D: Destination> Sink<D> {
     /// Writes a slice of articles with their claims; returns extraction's diagnostics, for
     /// the caller to report in order.
     fn write_all(
@@ -491,6 +596,34 @@ pub fn report_data(
         }
     };
     Ok(report)
+}
+
+/// Every source of the index (or of one story) rated. Without a story filter the claims
+/// are read and grouped one story at a time, so memory holds the largest story's claims
+/// and the corpus's compact observations, not the corpus's claims.
+pub fn index_sources(
+    index: &CrossIndex,
+    story: Option<String>,
+) -> Result<crate::model::SourcesReport> {
+    use crate::index::ClaimQuery;
+    let book = index.story_book()?;
+    let stories = book.live_stories();
+    if story.is_some() || stories.is_empty() {
+        let claims = index.claims(&ClaimQuery {
+            story,
+            ..ClaimQuery::default()
+        })?;
+        return Ok(crate::reliability::corpus::sources_from_claims(&claims));
+    }
+    let mut evidence = crate::reliability::corpus::SourceEvidence::default();
+    for story in stories {
+        let claims = index.claims(&ClaimQuery {
+            story: Some(story.id.clone()),
+            ..ClaimQuery::default()
+        })?;
+        evidence.add_story(&claims);
+    }
+    Ok(evidence.finish())
 }
 
 /// The report of given claims and articles. With `hits` (the claims a query matched), only

@@ -2,7 +2,7 @@
 //! discrepancies.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
@@ -40,6 +40,11 @@ pub struct Args {
     /// Leave out discrepancies less severe than this (0 to 1).
     #[arg(long, default_value_t = 0.0)]
     pub min_severity: f64,
+    /// Compare the claims of a JSON Lines file (the claims contract, as `crosscheck claims
+    /// --format jsonl` or `crosscheck extract` write them; `-` for standard input) instead
+    /// of the index's, story by story when the claims carry `story`.
+    #[arg(long, conflicts_with_all = ["story", "query", "key", "since", "until"])]
+    pub claims: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
     pub format: CompareFormat,
 }
@@ -51,10 +56,13 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
             crosscheck::Error::Usage("--min-severity must be between 0 and 1".into()).into(),
         );
     }
-    let index = CrossIndex::open(index_dir)?;
     let options = CompareOptions {
         min_severity: args.min_severity,
     };
+    if let Some(path) = &args.claims {
+        return of_claims_file(path, &options, args.format);
+    }
+    let index = CrossIndex::open(index_dir)?;
     let query = ClaimQuery {
         text: args.query,
         key: args.key,
@@ -99,6 +107,33 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     out.flush()?;
     super::print_read_warnings(&index);
     Ok(ExitCode::SUCCESS)
+}
+
+/// `compare --claims`: the claims of a file, story by story, printed as from the index.
+fn of_claims_file(
+    path: &Path,
+    options: &CompareOptions,
+    format: CompareFormat,
+) -> anyhow::Result<ExitCode> {
+    let (claims, diagnostics) = super::read_claims_file(path)?;
+    for diagnostic in &diagnostics {
+        eprintln!("{diagnostic}");
+    }
+    let mut out = super::stdout();
+    let mut printer = Printer::new(&mut out, format)?;
+    for (story, claims) in crosscheck::stream::by_story(claims) {
+        let comparison = compare(&claims, options);
+        let id = story.as_deref().unwrap_or("-");
+        let label = story.as_deref().unwrap_or("claims without a story");
+        printer.story(label, id, &comparison, &claims)?;
+    }
+    printer.finish()?;
+    out.flush()?;
+    Ok(if diagnostics.iter().any(|d| d.rejected) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Writes a comparison story by story. JSON is the contract's one object, streamed: the

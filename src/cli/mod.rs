@@ -2,6 +2,8 @@
 
 mod claims;
 mod compare;
+mod export;
+mod extract;
 mod gen;
 mod index;
 mod report;
@@ -37,6 +39,8 @@ pub enum Command {
     Run(run::Args),
     /// Read articles (txt, json, jsonl, html) into the index.
     Index(index::Args),
+    /// Articles in, claims out (JSON Lines), no index: the worker of a pipeline.
+    Extract(extract::Args),
     /// Full-text search over the indexed articles.
     Search(search::Args),
     /// The claims extracted from the indexed articles.
@@ -49,6 +53,9 @@ pub enum Command {
     Report(report::Args),
     /// Write a synthetic corpus with planted truths (benchmarks, tests).
     Gen(gen::Args),
+    /// The index's articles and claims for Elasticsearch / OpenSearch (`_bulk` NDJSON), or
+    /// their index template (`--mapping`).
+    Export(export::Args),
     /// Articles per outlet, date range, claims, index size.
     Stats(stats::Args),
     /// The stories (events) the articles report: dates, outlets, defining terms.
@@ -69,6 +76,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Run(args) => run::run(&cli.index, args),
         Command::Index(args) => index::run(&cli.index, args),
+        Command::Extract(args) => extract::run(args),
+        Command::Export(args) => export::run(&cli.index, args),
         Command::Search(args) => search::run(&cli.index, args),
         Command::Claims(args) => claims::run(&cli.index, args),
         Command::Compare(args) => compare::run(&cli.index, args),
@@ -86,6 +95,29 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// `main` turns into a quiet exit 0, never a panic.
 pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::new(std::io::stdout().lock())
+}
+
+/// Claims from a JSON Lines file, or standard input for `-`, with a diagnostic for each
+/// line that is not a claim.
+pub fn read_claims_file(
+    path: &std::path::Path,
+) -> anyhow::Result<(
+    Vec<crosscheck::model::Claim>,
+    Vec<crosscheck::model::Diagnostic>,
+)> {
+    use anyhow::Context;
+    if path.as_os_str() == "-" {
+        return Ok(crosscheck::stream::read_claims(
+            std::io::stdin().lock(),
+            "stdin",
+        ));
+    }
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(crosscheck::stream::read_claims(
+        std::io::BufReader::new(file),
+        &path.display().to_string(),
+    ))
 }
 
 /// Reports on stderr what reading the index had to skip.

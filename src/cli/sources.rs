@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crosscheck::index::{ClaimQuery, CrossIndex};
+use crosscheck::index::CrossIndex;
 use crosscheck::model::SourcesReport;
 use crosscheck::reliability::{self, table};
 
@@ -15,9 +15,11 @@ pub struct Args {
     /// Only this story (an id from `crosscheck stories`).
     #[arg(long)]
     pub story: Option<String>,
-    /// Score the sources of a structured claims table (CSV, or TSV for .tsv) instead of
-    /// the index: columns source, object, value[, qualifier, low, high, date].
-    #[arg(long)]
+    /// Score the sources of claims from a file instead of the index: JSON Lines of the
+    /// claims contract (`.jsonl`, `.ndjson`, or `-` for standard input; as `crosscheck
+    /// extract` or `claims --format jsonl` write them), or a structured claims table (CSV,
+    /// or TSV for .tsv): columns source, object, value[, qualifier, low, high, date].
+    #[arg(long, conflicts_with = "story")]
     pub claims: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -27,6 +29,16 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let mut out = super::stdout();
     let mut code = ExitCode::SUCCESS;
     let report: SourcesReport = match &args.claims {
+        Some(path) if is_claim_lines(path) => {
+            let (claims, diagnostics) = super::read_claims_file(path)?;
+            for diagnostic in &diagnostics {
+                eprintln!("{diagnostic}");
+                if diagnostic.rejected {
+                    code = ExitCode::from(1);
+                }
+            }
+            reliability::corpus::sources_from_claims(&claims)
+        }
         Some(path) => {
             let table = table::read_claims(path)?;
             for diagnostic in &table.diagnostics {
@@ -41,12 +53,9 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         }
         None => {
             let index = CrossIndex::open(index_dir)?;
-            let claims = index.claims(&ClaimQuery {
-                story: args.story.clone(),
-                ..ClaimQuery::default()
-            })?;
+            let report = crosscheck::pipeline::index_sources(&index, args.story.clone())?;
             super::print_read_warnings(&index);
-            reliability::corpus::sources_from_claims(&claims)
+            report
         }
     };
     match args.format {
@@ -58,4 +67,13 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         )?,
     }
     Ok(code)
+}
+
+/// A claims file in JSON Lines (the claims contract) rather than a table.
+fn is_claim_lines(path: &Path) -> bool {
+    path.as_os_str() == "-"
+        || path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ["jsonl", "ndjson"].contains(&e.to_ascii_lowercase().as_str()))
 }

@@ -249,7 +249,7 @@ impl CrossIndex {
     /// The claim a stored document holds. One that cannot be read back (written by a
     /// version that stored a figure JSON cannot carry, or damaged) is skipped with a
     /// warning naming it, so that one bad record never makes the whole index unreadable.
-    fn claim_of(&self, doc: &TantivyDocument) -> Option<Claim> {
+    pub(super) fn claim_of(&self, doc: &TantivyDocument) -> Option<Claim> {
         let text = |field| doc.get_first(field).and_then(|v| v.as_str());
         let problem = match text(self.fields.payload) {
             None => "it has no stored payload".to_owned(),

@@ -7,6 +7,7 @@ mod schema;
 mod search;
 mod stats;
 mod stem;
+mod stored;
 mod stories;
 mod writer;
 
@@ -20,6 +21,7 @@ pub use claims::ClaimQuery;
 pub use schema::{date_number, date_string, outlet_key, Fields, ARTICLE, CLAIM};
 pub use search::{SearchHit, SearchRequest};
 pub use stats::Stats;
+pub use stored::Stored;
 pub use writer::{IndexWriterSink, WriteOutcome};
 
 use crate::error::{Error, Result};

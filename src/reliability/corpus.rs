@@ -18,77 +18,133 @@ pub fn claimant_key(name: &str) -> String {
     lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Rates every outlet and claimant in `claims`.
+/// Rates every outlet and claimant in `claims`, story by story (see [`SourceEvidence`]).
 pub fn sources_from_claims(claims: &[Claim]) -> SourcesReport {
-    let groups = group_claims(claims);
-    sources_from_groups(claims, &groups)
+    let mut by_story: BTreeMap<Option<&str>, Vec<Claim>> = BTreeMap::new();
+    for claim in claims {
+        by_story
+            .entry(claim.story.as_deref())
+            .or_default()
+            .push(claim.clone());
+    }
+    let mut evidence = SourceEvidence::default();
+    for claims in by_story.values() {
+        evidence.add_story(claims);
+    }
+    evidence.finish()
 }
 
-pub fn sources_from_groups(claims: &[Claim], groups: &[ClaimGroup]) -> SourcesReport {
-    // Display names: the most common spelling of each claimant.
-    let mut spellings: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
-    for claim in claims {
-        if let Some(a) = &claim.attribution {
-            *spellings
-                .entry(claimant_key(&a.source))
-                .or_default()
-                .entry(a.source.trim().to_owned())
-                .or_default() += 1;
-        }
-    }
-    let display = |key: &str| -> String {
-        spellings
-            .get(key)
-            .and_then(|m| {
-                m.iter()
-                    .max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone())))
-            })
-            .map(|(name, _)| name.clone())
-            .unwrap_or_else(|| key.to_owned())
-    };
+/// What separates a story from a key in an object's name inside truth discovery: the same
+/// quantity in two stories is two objects.
+const STORY_SEPARATOR: char = '\u{1f}';
 
-    let mut observations = Vec::new();
-    for group in groups.iter().filter(|g| g.kind == ClaimKind::Quantity) {
-        let dates = effective_dates(claims, group);
-        for &i in &group.members {
-            let claim = &claims[i];
-            let Some(q) = &claim.quantity else { continue };
-            let outlet = claim
-                .outlet
-                .clone()
-                .unwrap_or_else(|| "(unknown outlet)".into());
-            let iv = Interval::of(q);
-            observations.push(Observation {
-                source: outlet,
-                object: group.key.clone(),
-                value: Value::Num(q.value),
-                low: iv.low,
-                high: iv.high,
-                date: dates.get(&i).cloned().flatten(),
-                relayed_from: claim
-                    .attribution
-                    .as_ref()
-                    .map(|a| display(&claimant_key(&a.source))),
-                kind: SourceKind::Outlet,
-            });
-        }
+/// The evidence about sources, gathered one story at a time so that memory holds one
+/// story's claims and the corpus's compact observations, never the corpus's claims.
+/// Claims of two stories are never grouped together, as in `compare`.
+#[derive(Debug, Default)]
+pub struct SourceEvidence {
+    /// Spellings of each claimant (by [`claimant_key`]), for display names.
+    spellings: HashMap<String, BTreeMap<String, usize>>,
+    /// Outlets' figures; `relayed_from` holds the claimant's key until [`Self::finish`].
+    observations: Vec<Observation>,
+    /// Relay checks by outlet: agreeing and conflicting claims.
+    agreed: HashMap<String, usize>,
+    conflicted: HashMap<String, usize>,
+}
+
+impl SourceEvidence {
+    /// Adds the claims of one story (or of claims without a story).
+    pub fn add_story(&mut self, claims: &[Claim]) {
+        let groups = group_claims(claims);
+        self.add_groups(claims, &groups);
     }
-    let discovery = discover(&observations, &Params::default());
-    let mut sources = report(&discovery);
-    add_relay_evidence(claims, groups, &mut sources.sources);
-    sources.sources.sort_by(|a, b| {
-        b.reliability
-            .total_cmp(&a.reliability)
-            .then_with(|| a.outlet.cmp(&b.outlet))
-    });
-    sources
+
+    /// Adds the claims of one story as `groups` (from [`group_claims`]) group them.
+    pub fn add_groups(&mut self, claims: &[Claim], groups: &[ClaimGroup]) {
+        for claim in claims {
+            if let Some(a) = &claim.attribution {
+                *self
+                    .spellings
+                    .entry(claimant_key(&a.source))
+                    .or_default()
+                    .entry(a.source.trim().to_owned())
+                    .or_default() += 1;
+            }
+        }
+        for group in groups.iter().filter(|g| g.kind == ClaimKind::Quantity) {
+            let dates = effective_dates(claims, group);
+            for &i in &group.members {
+                let claim = &claims[i];
+                let Some(q) = &claim.quantity else { continue };
+                let object = match &claim.story {
+                    Some(story) => format!("{story}{STORY_SEPARATOR}{}", group.key),
+                    None => group.key.clone(),
+                };
+                let iv = Interval::of(q);
+                self.observations.push(Observation {
+                    source: claim
+                        .outlet
+                        .clone()
+                        .unwrap_or_else(|| "(unknown outlet)".into()),
+                    object,
+                    value: Value::Num(q.value),
+                    low: iv.low,
+                    high: iv.high,
+                    date: dates.get(&i).cloned().flatten(),
+                    relayed_from: claim.attribution.as_ref().map(|a| claimant_key(&a.source)),
+                    kind: SourceKind::Outlet,
+                });
+            }
+        }
+        relay_evidence(claims, groups, &mut self.agreed, &mut self.conflicted);
+    }
+
+    /// Rates every source from the evidence gathered.
+    pub fn finish(mut self) -> SourcesReport {
+        // Display names: the most common spelling of each claimant.
+        let display: HashMap<String, String> = self
+            .spellings
+            .iter()
+            .filter_map(|(key, names)| {
+                let (name, _) = names
+                    .iter()
+                    .max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone())))?;
+                Some((key.clone(), name.clone()))
+            })
+            .collect();
+        for observation in &mut self.observations {
+            if let Some(key) = observation.relayed_from.take() {
+                observation.relayed_from = Some(display.get(&key).cloned().unwrap_or(key));
+            }
+        }
+        let discovery = discover(&self.observations, &Params::default());
+        drop(self.observations);
+        let mut sources = report(&discovery);
+        for truth in &mut sources.truths {
+            if let Some((story, key)) = truth.key.split_once(STORY_SEPARATOR) {
+                truth.story = Some(story.to_owned());
+                truth.key = key.to_owned();
+            }
+        }
+        apply_relay_evidence(&self.agreed, &self.conflicted, &mut sources.sources);
+        sources.sources.sort_by(|a, b| {
+            b.reliability
+                .total_cmp(&a.reliability)
+                .then_with(|| a.outlet.cmp(&b.outlet))
+        });
+        sources
+    }
 }
 
 /// How faithfully each outlet relays: per claimant, date and quantity (or quote), an
 /// outlet's version agrees when it fits what most other outlets report that claimant said.
-fn add_relay_evidence(claims: &[Claim], groups: &[ClaimGroup], scores: &mut [SourceScore]) {
-    let mut agreed: HashMap<String, usize> = HashMap::new();
-    let mut conflicted: HashMap<String, usize> = HashMap::new();
+/// Tallies, by outlet, the claims that agree and those that conflict.
+fn relay_evidence(
+    claims: &[Claim],
+    groups: &[ClaimGroup],
+    agreed: &mut HashMap<String, usize>,
+    conflicted: &mut HashMap<String, usize>,
+) {
     for group in groups {
         let dates = effective_dates(claims, group);
         // (claimant or speaker, date) → members
@@ -117,11 +173,23 @@ fn add_relay_evidence(claims: &[Claim], groups: &[ClaimGroup], scores: &mut [Sou
                 continue;
             }
             for (outlet, agrees, n) in relay_checks(claims, members) {
-                let tally = if agrees { &mut agreed } else { &mut conflicted };
+                let tally = if agrees {
+                    &mut *agreed
+                } else {
+                    &mut *conflicted
+                };
                 *tally.entry(outlet.to_owned()).or_default() += n;
             }
         }
     }
+}
+
+/// Combines each outlet's relay checks with its own rating.
+fn apply_relay_evidence(
+    agreed: &HashMap<String, usize>,
+    conflicted: &HashMap<String, usize>,
+    scores: &mut [SourceScore],
+) {
     for score in scores.iter_mut().filter(|s| s.kind == "outlet") {
         let a = agreed.get(&score.outlet).copied().unwrap_or(0);
         let c = conflicted.get(&score.outlet).copied().unwrap_or(0);

@@ -124,6 +124,7 @@ pub fn report(d: &Discovery) -> SourcesReport {
             low: t.low,
             high: t.high,
             support: t.support.clone(),
+            story: None,
         })
         .collect();
     truths.sort_by(|a, b| a.key.cmp(&b.key));

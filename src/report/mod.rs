@@ -2,6 +2,7 @@
 //! JSON for pipes, CSV and self-contained HTML. Printers only format what the deciding
 //! stages produced; every piece of article text is escaped on the way out (`escape`).
 
+pub mod bulk;
 pub mod common;
 pub mod compare_text;
 pub mod csv;

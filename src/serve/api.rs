@@ -297,11 +297,7 @@ pub(super) fn claims_page(
 }
 
 pub(super) fn sources_report(index: &CrossIndex, story: Option<String>) -> Result<SourcesReport> {
-    let claims: Vec<Claim> = index.claims(&ClaimQuery {
-        story,
-        ..ClaimQuery::default()
-    })?;
-    Ok(crate::reliability::corpus::sources_from_claims(&claims))
+    crate::pipeline::index_sources(index, story)
 }
 
 /// The answer to the request `target`, kept while the index stays as it was (see
