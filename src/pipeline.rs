@@ -616,13 +616,11 @@ pub fn index_sources(
         return Ok(crate::reliability::corpus::sources_from_claims(&claims));
     }
     let mut evidence = crate::reliability::corpus::SourceEvidence::default();
-    for story in stories {
-        let claims = index.claims(&ClaimQuery {
-            story: Some(story.id.clone()),
-            ..ClaimQuery::default()
-        })?;
+    let ids: Vec<String> = stories.iter().map(|s| s.id.clone()).collect();
+    index.for_each_story_claims(&ClaimQuery::default(), &ids, |_, claims| {
         evidence.add_story(&claims);
-    }
+        Ok(())
+    })?;
     Ok(evidence.finish())
 }
 

@@ -76,17 +76,25 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     if query.text.is_none() && query.story.is_none() && !stories.is_empty() {
         // Story by story: memory holds one story's claims at a time, never the corpus's.
         let mut printer = Printer::new(&mut out, args.format)?;
-        for story in stories {
-            let claims = index.claims(&ClaimQuery {
-                story: Some(story.id.clone()),
-                ..query.clone()
-            })?;
+        let ids: Vec<String> = stories.iter().map(|s| s.id.clone()).collect();
+        let labels: std::collections::HashMap<&str, String> =
+            stories.iter().map(|s| (s.id.as_str(), s.label())).collect();
+        // A failed write (a closed pipe) stops the reading; its error is the one reported.
+        let mut printed: anyhow::Result<()> = Ok(());
+        let read = index.for_each_story_claims(&query, &ids, |id, claims| {
             if claims.is_empty() {
-                continue;
+                return Ok(());
             }
             let comparison = compare(&claims, &options);
-            printer.story(&story.label(), &story.id, &comparison, &claims)?;
-        }
+            let label = labels.get(id).map_or(id, String::as_str);
+            printed = printer.story(label, id, &comparison, &claims);
+            match printed {
+                Ok(()) => Ok(()),
+                Err(_) => Err(crosscheck::Error::Usage("output stopped".into())),
+            }
+        });
+        printed?;
+        read?;
         printer.finish()?;
     } else {
         let (claims, hits) = index.claims_for_comparison(&query)?;

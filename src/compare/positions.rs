@@ -18,7 +18,7 @@ pub(super) struct Holders<'c> {
     /// The claims, in the group's order.
     pub(super) members: Vec<usize>,
     /// How many of the members each article holds: pairs inside one article are left out.
-    pub(super) per_article: HashMap<&'c str, usize>,
+    pub(super) per_article: rustc_hash::FxHashMap<&'c str, usize>,
     /// The members' claim ids as a discrepancy lists them, by representative, made once.
     pub(super) listed: std::cell::RefCell<HashMap<usize, std::sync::Arc<[String]>>>,
 }
@@ -55,6 +55,11 @@ impl<'c> Holders<'c> {
 
     /// Pairs of one member of each from different articles.
     pub(super) fn cross_pairs(&self, other: &Holders) -> usize {
+        // the articles holding both: looked up from the side with fewer articles (a figure
+        // a hundred outlets repeat is compared with hundreds of one-article figures)
+        if self.per_article.len() > other.per_article.len() {
+            return other.cross_pairs(self);
+        }
         let same: usize = self
             .per_article
             .iter()

@@ -123,8 +123,81 @@ impl CrossIndex {
 
     fn claims_unguarded(&self, query: &ClaimQuery) -> Result<Vec<Claim>> {
         nonzero_limit(query.limit)?;
-        let f = self.fields;
         let searcher = self.searcher()?;
+        let query_of_clauses = self.claim_filter(query)?;
+        let mut claims = Vec::new();
+        if query.text.is_some() {
+            let limit = check_limit(query.limit.unwrap_or(100), &searcher);
+            for (_, address) in searcher.search(
+                &*query_of_clauses,
+                &TopDocs::with_limit(limit).order_by_score(),
+            )? {
+                claims.extend(self.claim_at(&searcher, address)?);
+            }
+        } else {
+            claims = self.claims_in_store_order(&searcher, &*query_of_clauses)?;
+            sort_in_text_order(&mut claims);
+            if let Some(limit) = query.limit {
+                claims.truncate(limit);
+            }
+        }
+        Ok(claims)
+    }
+
+    /// The claims of each story in `stories`, in turn, as [`CrossIndex::claims`] would
+    /// give them with `query` restricted to the story (text queries aside): one searcher and
+    /// one reader of each segment's store serve every story, so reading a corpus story by
+    /// story costs about what reading it at once does, while memory holds one story's
+    /// claims.
+    pub fn for_each_story_claims(
+        &self,
+        query: &ClaimQuery,
+        stories: &[String],
+        mut visit: impl FnMut(&str, Vec<Claim>) -> Result<()>,
+    ) -> Result<()> {
+        self.guarded(|| {
+            let searcher = self.searcher()?;
+            let mut stores = Vec::new();
+            for segment in searcher.segment_readers() {
+                stores.push(
+                    segment
+                        .get_store_reader(16)
+                        .map_err(|e| Error::IndexDamaged {
+                            path: self.path.clone(),
+                            detail: format!("cannot read the document store: {e}"),
+                        })?,
+                );
+            }
+            for story in stories {
+                let filter = self.claim_filter(&ClaimQuery {
+                    text: None,
+                    story: Some(story.clone()),
+                    limit: None,
+                    ..query.clone()
+                })?;
+                let mut addresses: Vec<tantivy::DocAddress> = searcher
+                    .search(&*filter, &DocSetCollector)?
+                    .into_iter()
+                    .collect();
+                addresses.sort_unstable_by_key(|a| (a.segment_ord, a.doc_id));
+                let mut claims = Vec::with_capacity(addresses.len());
+                for address in addresses {
+                    let Some(store) = stores.get(address.segment_ord as usize) else {
+                        continue;
+                    };
+                    let doc: TantivyDocument = store.get(address.doc_id)?;
+                    claims.extend(self.claim_of(&doc));
+                }
+                sort_in_text_order(&mut claims);
+                visit(story, claims)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The query selecting the claims `query` asks for.
+    fn claim_filter(&self, query: &ClaimQuery) -> Result<Box<dyn Query>> {
+        let f = self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let text = query.text.as_deref().filter(|t| !t.trim().is_empty());
         if let Some(text) = text {
@@ -163,34 +236,10 @@ impl CrossIndex {
         }
         // a lone text query is searched as it is, so that tantivy can skip blocks that
         // cannot reach the top (see article search)
-        let query_of_clauses: Box<dyn Query> = match clauses.len() {
+        Ok(match clauses.len() {
             1 => clauses.remove(0).1,
             _ => Box::new(BooleanQuery::new(clauses)),
-        };
-        let mut claims = Vec::new();
-        if query.text.is_some() {
-            let limit = check_limit(query.limit.unwrap_or(100), &searcher);
-            for (_, address) in searcher.search(
-                &*query_of_clauses,
-                &TopDocs::with_limit(limit).order_by_score(),
-            )? {
-                claims.extend(self.claim_at(&searcher, address)?);
-            }
-        } else {
-            claims = self.claims_in_store_order(&searcher, &*query_of_clauses)?;
-            claims.sort_by(|a, b| {
-                (a.date.as_deref(), &a.article_id, a.span[0], a.span[1]).cmp(&(
-                    b.date.as_deref(),
-                    &b.article_id,
-                    b.span[0],
-                    b.span[1],
-                ))
-            });
-            if let Some(limit) = query.limit {
-                claims.truncate(limit);
-            }
-        }
-        Ok(claims)
+        })
     }
 
     /// Every claim `query` matches, read segment by segment (in parallel) and in document
@@ -282,6 +331,18 @@ impl CrossIndex {
         });
         None
     }
+}
+
+/// Claims in the order of their articles' texts: date, article, position.
+fn sort_in_text_order(claims: &mut [Claim]) {
+    claims.sort_by(|a, b| {
+        (a.date.as_deref(), &a.article_id, a.span[0], a.span[1]).cmp(&(
+            b.date.as_deref(),
+            &b.article_id,
+            b.span[0],
+            b.span[1],
+        ))
+    });
 }
 
 /// The longest `--key` accepted, in bytes (keys are a few words joined by `/`).

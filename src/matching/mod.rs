@@ -297,7 +297,7 @@ fn adopt_unspecified_frames(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
         None => false,
     };
     // (story, counted noun) -> framed claims: their position in `parsed`, context words
-    type FramedClaims = Vec<(usize, Vec<String>)>;
+    type FramedClaims = Vec<(usize, Vec<u64>)>;
     let mut framed: HashMap<(Option<&str>, &'static str), FramedClaims> = HashMap::new();
     for (n, (i, parts)) in parsed.iter().enumerate() {
         if let Some(base) = base_of(parts).filter(|_| !unspecified(parts)) {
@@ -336,7 +336,7 @@ fn adopt_unspecified_frames(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
 
 /// The candidate (a position and its context words) whose sentence reads most like the
 /// claim's, when alike enough; ties go to the earlier candidate.
-fn most_alike(claim: &Claim, candidates: &[(usize, Vec<String>)]) -> Option<usize> {
+fn most_alike(claim: &Claim, candidates: &[(usize, Vec<u64>)]) -> Option<usize> {
     let own = context_words(claim);
     candidates
         .iter()
@@ -354,7 +354,7 @@ const TALLY: &str = "tally";
 /// reads most like its own: in a story about a hajj's heat deaths, "a tally gives 1,114"
 /// counts its dead. Without an alike claim it stays apart.
 fn adopt_story_measure(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
-    let mut measured: HashMap<Option<&str>, Vec<(usize, Vec<String>)>> = HashMap::new();
+    let mut measured: HashMap<Option<&str>, Vec<(usize, Vec<u64>)>> = HashMap::new();
     for (n, (i, parts)) in parsed.iter().enumerate() {
         let counts_people_or_things = parts.measure != TALLY
             && !FRAMED_ENTITIES.contains(&parts.measure.as_str())
@@ -396,7 +396,7 @@ fn adopt_story_measure(claims: &[Claim], parsed: &mut [(usize, Frame)]) {
 
 /// The candidate whose measure the story reports most often: what a tally with no alike
 /// sentence most likely counts (a hajj story's tally, its dead).
-fn most_reported(parsed: &[(usize, Frame)], candidates: &[(usize, Vec<String>)]) -> Option<usize> {
+fn most_reported(parsed: &[(usize, Frame)], candidates: &[(usize, Vec<u64>)]) -> Option<usize> {
     let mut counts: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
     for (n, _) in candidates {
         let frame = &parsed[*n].1;
@@ -510,8 +510,8 @@ fn canonicalise_entities(parsed: &mut [(usize, Frame)]) {
 struct PlaceIndex {
     places: Vec<Option<String>>,
     /// Per located claim: (its place's index in `places`, its context words).
-    entries: Vec<(usize, Vec<String>)>,
-    postings: HashMap<String, Vec<usize>>,
+    entries: Vec<(usize, Vec<u64>)>,
+    postings: HashMap<u64, Vec<usize>>,
 }
 
 /// A word shared by more located claims than this says nothing about which place is meant.
@@ -521,13 +521,13 @@ impl PlaceIndex {
     fn new(claims: &[Claim], by_location: &BTreeMap<Option<String>, Vec<usize>>) -> Self {
         let mut places = Vec::new();
         let mut entries = Vec::new();
-        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
         for (place, members) in by_location {
             places.push(place.clone());
             for &m in members {
                 let words = context_words(&claims[m]);
-                for w in &words {
-                    postings.entry(w.clone()).or_default().push(entries.len());
+                for &w in &words {
+                    postings.entry(w).or_default().push(entries.len());
                 }
                 entries.push((places.len() - 1, words));
             }
@@ -566,19 +566,29 @@ impl PlaceIndex {
     }
 }
 
-fn context_words(claim: &Claim) -> Vec<String> {
-    let mut words: Vec<String> = claim
+/// The distinct content words of a claim's sentence, each as a hash of its lower-case form
+/// (sorted): compared by the million in a big story, numbers cost a fraction of strings.
+fn context_words(claim: &Claim) -> Vec<u64> {
+    use std::hash::Hasher;
+    let mut words: Vec<u64> = claim
         .sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 3 && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(str::to_lowercase)
+        .map(|w| {
+            let mut hasher = rustc_hash::FxHasher::default();
+            for c in w.chars().flat_map(char::to_lowercase) {
+                hasher.write_u32(c as u32);
+            }
+            hasher.finish()
+        })
         .collect();
-    words.sort();
+    words.sort_unstable();
     words.dedup();
     words
 }
 
-pub(super) fn jaccard(a: &[String], b: &[String]) -> f64 {
+/// Shared items over all items of two sorted, distinct lists.
+pub(super) fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 0.0;
     }
@@ -587,29 +597,77 @@ pub(super) fn jaccard(a: &[String], b: &[String]) -> f64 {
 }
 
 /// Splits claims whose key is too generic into groups of alike sentences (single link).
+///
+/// Claims with the same context words (the same sentence repeated across articles, as
+/// wire copy and syndication repeat it) are compared once: the pairs compared grow with the
+/// square of the distinct sentences, not of the claims (a big story has thousands of
+/// generic counts and few distinct sentences).
 fn split_by_context(claims: &[Claim], indices: Vec<usize>) -> Vec<(Option<String>, Vec<usize>)> {
-    let words: Vec<Vec<String>> = indices.iter().map(|&i| context_words(&claims[i])).collect();
-    let mut group_of: Vec<usize> = (0..indices.len()).collect();
-    for a in 0..indices.len() {
-        for b in a + 1..indices.len() {
-            if jaccard(&words[a], &words[b]) >= CONTEXT_SIMILARITY {
-                let (from, to) = (group_of[b], group_of[a]);
-                for g in group_of.iter_mut() {
-                    if *g == from {
-                        *g = to;
-                    }
-                }
+    let mut distinct: HashMap<Vec<u64>, usize> = HashMap::new();
+    let mut sentences: Vec<Vec<u64>> = Vec::new();
+    let mut sentence_of: Vec<usize> = Vec::with_capacity(indices.len());
+    for &i in &indices {
+        let ids = context_words(&claims[i]);
+        // an empty sentence is like nothing, not even another empty one
+        let node = if ids.is_empty() {
+            sentences.push(ids);
+            sentences.len() - 1
+        } else {
+            *distinct.entry(ids.clone()).or_insert_with(|| {
+                sentences.push(ids);
+                sentences.len() - 1
+            })
+        };
+        sentence_of.push(node);
+    }
+    let mut parent: Vec<usize> = (0..sentences.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for a in 0..sentences.len() {
+        for b in a + 1..sentences.len() {
+            if jaccard_sorted(&sentences[a], &sentences[b]) >= CONTEXT_SIMILARITY {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
             }
         }
     }
+    // groups in the order of their first claim
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut first_of_root: HashMap<usize, usize> = HashMap::new();
     for (n, &i) in indices.iter().enumerate() {
-        groups.entry(group_of[n]).or_default().push(i);
+        let r = root(&mut parent, sentence_of[n]);
+        let first = *first_of_root.entry(r).or_insert(n);
+        groups.entry(first).or_default().push(i);
     }
     groups
         .into_values()
         .map(|members| (None, members))
         .collect()
+}
+
+/// [`jaccard`] of two sorted sets, by one merge.
+fn jaccard_sorted(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common as f64 / (a.len() + b.len() - common) as f64
 }
 
 /// Splits an event's claims into separate events by date: dates more than
