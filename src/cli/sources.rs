@@ -49,7 +49,7 @@ pub fn run(index_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
             }
             let discovery =
                 reliability::discover(&table.observations, &reliability::Params::default());
-            reliability::report(&discovery)
+            reliability::report(discovery)
         }
         None => {
             let index = CrossIndex::open(index_dir)?;

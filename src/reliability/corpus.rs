@@ -5,6 +5,7 @@
 //! the same claimant said?).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::{discover, report, round4, Observation, Params, SourceKind, SourcesReport, Value};
 use crate::compare::{effective_dates, Interval, MAX_COMPARED_POSITIONS};
@@ -50,9 +51,20 @@ pub struct SourceEvidence {
     /// Relay checks by outlet: agreeing and conflicting claims.
     agreed: HashMap<String, usize>,
     conflicted: HashMap<String, usize>,
+    /// One copy of each source, object, date and claimant string.
+    strings: std::collections::HashSet<Arc<str>>,
 }
 
 impl SourceEvidence {
+    fn intern(&mut self, text: &str) -> Arc<str> {
+        if let Some(shared) = self.strings.get(text) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = text.into();
+        self.strings.insert(shared.clone());
+        shared
+    }
+
     /// Adds the claims of one story (or of claims without a story).
     pub fn add_story(&mut self, claims: &[Claim]) {
         let groups = group_claims(claims);
@@ -77,23 +89,27 @@ impl SourceEvidence {
                 let claim = &claims[i];
                 let Some(q) = &claim.quantity else { continue };
                 let object = match &claim.story {
-                    Some(story) => format!("{story}{STORY_SEPARATOR}{}", group.key),
-                    None => group.key.clone(),
+                    Some(story) => self.intern(&format!("{story}{STORY_SEPARATOR}{}", group.key)),
+                    None => self.intern(&group.key),
                 };
                 let iv = Interval::of(q);
-                self.observations.push(Observation {
-                    source: claim
-                        .outlet
-                        .clone()
-                        .unwrap_or_else(|| "(unknown outlet)".into()),
+                let observation = Observation {
+                    source: self.intern(claim.outlet.as_deref().unwrap_or("(unknown outlet)")),
                     object,
                     value: Value::Num(q.value),
                     low: iv.low,
                     high: iv.high,
-                    date: dates.get(&i).cloned().flatten(),
-                    relayed_from: claim.attribution.as_ref().map(|a| claimant_key(&a.source)),
+                    date: dates
+                        .get(&i)
+                        .and_then(Option::as_deref)
+                        .map(|d| self.intern(d)),
+                    relayed_from: claim
+                        .attribution
+                        .as_ref()
+                        .map(|a| self.intern(&claimant_key(&a.source))),
                     kind: SourceKind::Outlet,
-                });
+                };
+                self.observations.push(observation);
             }
         }
         relay_evidence(claims, groups, &mut self.agreed, &mut self.conflicted);
@@ -102,24 +118,27 @@ impl SourceEvidence {
     /// Rates every source from the evidence gathered.
     pub fn finish(mut self) -> SourcesReport {
         // Display names: the most common spelling of each claimant.
-        let display: HashMap<String, String> = self
+        let display: HashMap<&str, Arc<str>> = self
             .spellings
             .iter()
             .filter_map(|(key, names)| {
                 let (name, _) = names
                     .iter()
                     .max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone())))?;
-                Some((key.clone(), name.clone()))
+                Some((key.as_str(), Arc::from(name.as_str())))
             })
             .collect();
         for observation in &mut self.observations {
             if let Some(key) = observation.relayed_from.take() {
-                observation.relayed_from = Some(display.get(&key).cloned().unwrap_or(key));
+                let shown = display.get(&*key).cloned().unwrap_or(key);
+                observation.relayed_from = Some(shown);
             }
         }
+        drop(display);
+        self.strings.clear();
         let discovery = discover(&self.observations, &Params::default());
         drop(self.observations);
-        let mut sources = report(&discovery);
+        let mut sources = report(discovery);
         for truth in &mut sources.truths {
             if let Some((story, key)) = truth.key.split_once(STORY_SEPARATOR) {
                 truth.story = Some(story.to_owned());

@@ -11,6 +11,7 @@ pub mod table;
 pub mod truth;
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use crate::model::SourceScore;
 pub use crate::model::{SourcesReport, TruthOut, Value};
@@ -38,19 +39,21 @@ impl SourceKind {
 /// One source's claim about one object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Observation {
-    pub source: String,
+    /// Shared strings (`Arc<str>`): a corpus has millions of observations and few distinct
+    /// sources, objects, dates and claimants.
+    pub source: Arc<str>,
     /// What the claim is about (a claim key, or the `object` column).
-    pub object: String,
+    pub object: Arc<str>,
     pub value: Value,
     /// Inclusive interval the claim allows (hedged numbers); `None` = unbounded on that
     /// side. Both `None` = the claim allows only `value`.
     pub low: Option<f64>,
     pub high: Option<f64>,
     /// As-of date `YYYY-MM-DD`: claims are compared with claims of the same date.
-    pub date: Option<String>,
+    pub date: Option<Arc<str>>,
     /// The claimant this source only relays: the claim is the claimant's, not an
     /// independent confirmation.
-    pub relayed_from: Option<String>,
+    pub relayed_from: Option<Arc<str>>,
     #[serde(default)]
     pub kind: SourceKind,
 }
@@ -59,8 +62,8 @@ impl Observation {
     /// A plain claim `source` says `object` = `value`.
     pub fn new(source: &str, object: &str, value: Value) -> Self {
         Observation {
-            source: source.to_string(),
-            object: object.to_string(),
+            source: source.into(),
+            object: object.into(),
             value,
             low: None,
             high: None,
@@ -86,8 +89,9 @@ impl Observation {
 }
 
 /// Turns a [`Discovery`] into the contract's report: sources by reliability (best first,
-/// then by name), truths by key.
-pub fn report(d: &Discovery) -> SourcesReport {
+/// then by name), truths by key. Consumes it: a corpus has hundreds of thousands of truths,
+/// which are moved, not copied.
+pub fn report(d: Discovery) -> SourcesReport {
     let mut sources: Vec<SourceScore> = d
         .sources
         .iter()
@@ -117,13 +121,13 @@ pub fn report(d: &Discovery) -> SourcesReport {
     });
     let mut truths: Vec<TruthOut> = d
         .truths
-        .iter()
+        .into_iter()
         .map(|t| TruthOut {
-            key: t.object.clone(),
-            value: t.value.clone(),
+            key: t.object,
+            value: t.value,
             low: t.low,
             high: t.high,
-            support: t.support.clone(),
+            support: t.support,
             story: None,
         })
         .collect();

@@ -127,7 +127,12 @@ pub fn read_claims_from(bytes: &[u8], delimiter: u8, origin: &str) -> Result<Tab
 
     let mut table = Table::default();
     // (source, object, date) → index in observations, for "last row wins".
-    let mut seen: HashMap<(String, String, Option<String>), usize> = HashMap::new();
+    type RowKey = (
+        std::sync::Arc<str>,
+        std::sync::Arc<str>,
+        Option<std::sync::Arc<str>>,
+    );
+    let mut seen: HashMap<RowKey, usize> = HashMap::new();
     let mut record = csv::ByteRecord::new();
     loop {
         let line_hint = rdr.position().line() + 1;
@@ -223,13 +228,13 @@ pub fn read_claims_from(bytes: &[u8], delimiter: u8, origin: &str) -> Result<Tab
             continue;
         };
         let obs = Observation {
-            source,
-            object,
+            source: source.into(),
+            object: object.into(),
             value,
             low,
             high,
-            date,
-            relayed_from: (!relay_cell.is_empty()).then_some(relay_cell),
+            date: date.map(Into::into),
+            relayed_from: (!relay_cell.is_empty()).then(|| relay_cell.into()),
             kind: SourceKind::Outlet,
         };
         let k = (obs.source.clone(), obs.object.clone(), obs.date.clone());

@@ -49,6 +49,7 @@
 //! order (sources, groups and candidates are sorted; sums run in a fixed order).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -164,6 +165,14 @@ pub struct Discovery {
     pub rounds: usize,
 }
 
+impl Group {
+    /// The shares vote `vote` gives each candidate.
+    fn support_of(&self, vote: usize) -> &[f64] {
+        let n = self.candidates.len();
+        &self.support[vote * n..(vote + 1) * n]
+    }
+}
+
 struct Vote {
     voter: u32,
     /// Index of the observation behind the vote (for interval checks).
@@ -173,14 +182,15 @@ struct Vote {
 }
 
 struct Group {
-    object: String,
-    date: Option<String>,
+    object: Arc<str>,
+    date: Option<Arc<str>>,
     latest: bool,
     candidates: Vec<Value>,
     /// One vote per (voter, candidate), sorted.
     votes: Vec<Vote>,
-    /// support[v][c]: share of vote v given to candidate c.
-    support: Vec<Vec<f64>>,
+    /// The share of vote v given to candidate c, at `v * candidates + c` (one allocation
+    /// per group, not per vote: a corpus has millions of votes).
+    support: Vec<f64>,
     /// Observations of the group (for outlet evidence and support lists).
     obs: Vec<usize>,
 }
@@ -188,7 +198,7 @@ struct Group {
 /// Runs truth discovery on `observations` with `params`.
 pub fn discover(observations: &[Observation], params: &Params) -> Discovery {
     // Sources: every claim's source and every claimant relayed from, sorted by name.
-    let mut kinds: BTreeMap<String, SourceKind> = BTreeMap::new();
+    let mut kinds: BTreeMap<Arc<str>, SourceKind> = BTreeMap::new();
     for o in observations {
         let k = kinds.entry(o.source.clone()).or_insert(o.kind);
         if o.kind == SourceKind::Claimant {
@@ -198,7 +208,7 @@ pub fn discover(observations: &[Observation], params: &Params) -> Discovery {
             kinds.entry(r.clone()).or_insert(SourceKind::Claimant);
         }
     }
-    let names: Vec<String> = kinds.keys().cloned().collect();
+    let names: Vec<String> = kinds.keys().map(|k| k.to_string()).collect();
     let id: HashMap<&str, u32> = names
         .iter()
         .enumerate()
@@ -208,24 +218,21 @@ pub fn discover(observations: &[Observation], params: &Params) -> Discovery {
     let sid = |n: &str| id.get(n).copied().unwrap_or(0);
 
     // Groups by (object, as-of date); undated claims join the object's latest date.
-    let mut latest: HashMap<&str, Option<&str>> = HashMap::new();
+    let mut latest: HashMap<&str, Option<&Arc<str>>> = HashMap::new();
     for o in observations {
-        let e = latest.entry(o.object.as_str()).or_insert(None);
-        if let Some(d) = o.date.as_deref() {
+        let e = latest.entry(&*o.object).or_insert(None);
+        if let Some(d) = o.date.as_ref() {
             if e.is_none_or(|cur| d > cur) {
                 *e = Some(d);
             }
         }
     }
-    let mut by_group: BTreeMap<(String, Option<String>), Vec<usize>> = BTreeMap::new();
+    let mut by_group: BTreeMap<(Arc<str>, Option<Arc<str>>), Vec<usize>> = BTreeMap::new();
     for (i, o) in observations.iter().enumerate() {
-        let date = o.date.clone().or_else(|| {
-            latest
-                .get(o.object.as_str())
-                .copied()
-                .flatten()
-                .map(String::from)
-        });
+        let date = o
+            .date
+            .clone()
+            .or_else(|| latest.get(&*o.object).copied().flatten().cloned());
         by_group
             .entry((o.object.clone(), date))
             .or_default()
@@ -235,7 +242,7 @@ pub fn discover(observations: &[Observation], params: &Params) -> Discovery {
         .into_iter()
         .map(|((object, date), mut obs)| {
             obs.sort_by(|&a, &b| obs_order(&observations[a], &observations[b]));
-            let is_latest = latest.get(object.as_str()).copied().flatten() == date.as_deref();
+            let is_latest = latest.get(&*object).copied().flatten() == date.as_ref();
             build_group(object, date, is_latest, obs, observations, &sid, params)
         })
         .collect();
@@ -318,8 +325,8 @@ fn obs_order(a: &Observation, b: &Observation) -> std::cmp::Ordering {
 }
 
 fn build_group(
-    object: String,
-    date: Option<String>,
+    object: Arc<str>,
+    date: Option<Arc<str>>,
     latest: bool,
     obs: Vec<usize>,
     observations: &[Observation],
@@ -361,12 +368,9 @@ fn build_group(
     votes.sort_by_key(|v| (v.voter, v.cand));
     let support = votes
         .iter()
-        .map(|v| {
+        .flat_map(|v| {
             let o = &observations[v.obs];
-            candidates
-                .iter()
-                .map(|c| support_share(o, c, params))
-                .collect()
+            candidates.iter().map(move |c| support_share(o, c, params))
         })
         .collect();
     Group {
@@ -485,7 +489,7 @@ fn score_group(
         .enumerate()
         .map(|(i, v)| {
             let t = weight[i] * tau[v.voter as usize];
-            g.support[i].iter().map(|s| s * t).collect()
+            g.support_of(i).iter().map(|s| s * t).collect()
         })
         .collect();
     let mut raw = vec![0.0; nc];
@@ -511,7 +515,7 @@ fn score_group(
     if voters.len() >= 2 {
         for (i, v) in g.votes.iter().enumerate() {
             let allowed: f64 = (0..nc)
-                .filter(|&c| g.support[i][c] >= 1.0)
+                .filter(|&c| g.support_of(i)[c] >= 1.0)
                 .map(|c| p[c])
                 .sum();
             evidence.push((v.voter, allowed.clamp(0.0, 1.0)));
@@ -590,7 +594,7 @@ fn copy_probabilities(
 fn finish(
     observations: &[Observation],
     names: &[String],
-    kinds: &BTreeMap<String, SourceKind>,
+    kinds: &BTreeMap<Arc<str>, SourceKind>,
     groups: &[Group],
     results: &[GroupResult],
     acc: &[f64],
@@ -619,7 +623,7 @@ fn finish(
         let mut support = BTreeSet::new();
         for &i in &g.obs {
             let o = &observations[i];
-            let Some(&s) = idx.get(o.source.as_str()) else {
+            let Some(&s) = idx.get(&*o.source) else {
                 continue;
             };
             claims[s] += 1;
@@ -628,7 +632,7 @@ fn finish(
             }
             let ok = truth.is_some_and(|t| o.allows(t));
             if ok {
-                support.insert(o.source.clone());
+                support.insert(o.source.to_string());
             }
             if voters.len() >= 2 {
                 if ok {
@@ -652,7 +656,7 @@ fn finish(
             {
                 continue;
             }
-            if observations[i].source == c {
+            if &*observations[i].source == c {
                 continue;
             }
             claims[s] += 1;
@@ -670,8 +674,8 @@ fn finish(
         }
         if g.latest {
             truths.push(TruthEstimate {
-                object: g.object.clone(),
-                date: g.date.clone(),
+                object: g.object.to_string(),
+                date: g.date.as_deref().map(str::to_owned),
                 value: truth.cloned(),
                 low: None,
                 high: None,
@@ -700,7 +704,7 @@ fn finish(
             let sd = (a * (1.0 - a) / (n + 1.0)).sqrt();
             let (low, high) = ((a - Z90 * sd).max(0.0), (a + Z90 * sd).min(1.0));
             let name = names[s].clone();
-            let kind = kinds.get(&name).copied().unwrap_or_default();
+            let kind = kinds.get(name.as_str()).copied().unwrap_or_default();
             let explanation = explain(
                 &name,
                 a,

@@ -200,7 +200,7 @@ fn older_figures_are_not_errors_and_relays_count_once() {
     obs.push(Observation::new("i2", "k", Value::Num(9.0)));
     let d = discover(&obs, &Params::default());
     assert_eq!(d.truths[0].value, Some(Value::Num(9.0)));
-    let r = crate::reliability::report(&d);
+    let r = crate::reliability::report(d);
     let o1 = r.sources.iter().find(|s| s.outlet == "o1").unwrap();
     assert_eq!(o1.attributed_share, 1.0);
     let m = r
@@ -244,6 +244,6 @@ proptest! {
             shuffled.swap(i, j.min(i));
         }
         let b = discover(&shuffled, &p);
-        prop_assert_eq!(crate::reliability::report(&a), crate::reliability::report(&b));
+        prop_assert_eq!(crate::reliability::report(a), crate::reliability::report(b));
     }
 }
