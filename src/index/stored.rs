@@ -14,10 +14,10 @@ use crate::model::{Article, Claim};
 pub enum Stored {
     /// An article and the story it is in now (after merges).
     Article {
-        article: Article,
+        article: Box<Article>,
         story: Option<String>,
     },
-    Claim(Claim),
+    Claim(Box<Claim>),
 }
 
 impl CrossIndex {
@@ -44,7 +44,7 @@ impl CrossIndex {
                     // only claims store a payload (`doc_type` is not stored)
                     if doc.get_first(self.fields.payload).is_some() {
                         if let Some(claim) = self.claim_of(&doc) {
-                            visit(Stored::Claim(claim))?;
+                            visit(Stored::Claim(Box::new(claim)))?;
                         }
                     } else if doc
                         .get_first(self.fields.article_id)
@@ -52,7 +52,7 @@ impl CrossIndex {
                         .is_some()
                     {
                         visit(Stored::Article {
-                            article: self.article_from_doc(&doc),
+                            article: Box::new(self.article_from_doc(&doc)),
                             story: article_story(&doc, &self.fields, &book),
                         })?;
                     }

@@ -227,7 +227,8 @@ pub fn discover(observations: &[Observation], params: &Params) -> Discovery {
             }
         }
     }
-    let mut by_group: BTreeMap<(Arc<str>, Option<Arc<str>>), Vec<usize>> = BTreeMap::new();
+    type GroupKey = (Arc<str>, Option<Arc<str>>);
+    let mut by_group: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
     for (i, o) in observations.iter().enumerate() {
         let date = o
             .date
