@@ -445,18 +445,20 @@ impl<D: Destination> Run<D> {
         let Some((articles, outcomes)) = slices.next() else {
             return Ok(());
         };
-        let mut first = claims_of(articles, outcomes);
-        place(self.book.as_mut(), articles, &mut first);
+        // A slice is placed in its stories (in order: placing is sequential) and written on
+        // the writing thread, while the next slice's claims and terms are extracted here.
+        let first = claims_of(articles, outcomes);
         let mut ready = (articles, outcomes, first);
         for (articles, outcomes) in slices {
             let sink = &mut self.sink;
             let book = &mut self.book;
             let (written, claims) = std::thread::scope(|scope| {
-                let (done_articles, done_outcomes, done_claims) = ready;
-                let writing =
-                    scope.spawn(move || sink.write_all(done_articles, done_outcomes, done_claims));
-                let mut claims = claims_of(articles, outcomes);
-                place(book.as_mut(), articles, &mut claims);
+                let (done_articles, done_outcomes, mut done_claims) = ready;
+                let writing = scope.spawn(move || {
+                    place(book.as_mut(), done_articles, &mut done_claims);
+                    sink.write_all(done_articles, done_outcomes, done_claims)
+                });
+                let claims = claims_of(articles, outcomes);
                 (writing.join(), claims)
             });
             match written {
@@ -470,7 +472,8 @@ impl<D: Destination> Run<D> {
             self.save_book_now_and_then()?;
             ready = (articles, outcomes, claims);
         }
-        let (articles, outcomes, claims) = ready;
+        let (articles, outcomes, mut claims) = ready;
+        place(self.book.as_mut(), articles, &mut claims);
         for diagnostic in self.sink.write_all(articles, outcomes, claims)? {
             self.note(&diagnostic, progress);
         }
