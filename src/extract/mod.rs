@@ -224,6 +224,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
 
     let default_place = default_place(&tk, &sents, &tok_at, article.title.as_deref());
     let mut prev: Option<Prev> = None;
+    // The employer that announced cuts in a sentence, for the sentence's later figures
+    let mut employer: Option<(usize, Attribution)> = None;
     let mut bare_held: Vec<HeldFigure> = Vec::new();
     let mut hi = 0;
     for (si, &(sa, sb)) in sents.iter().enumerate() {
@@ -824,6 +826,21 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                         cue: "announced".into(),
                         via: None,
                     });
+                if let Some(a) = &attr {
+                    employer = Some((si, a.clone()));
+                }
+            } else if attr.is_none() {
+                // "… 10,000 jobs - about 5% of its staff - aiming to save $1 billion": the
+                // share of its staff and the money the cuts save are the employer's figures too
+                let share_or_money = c.frame.as_ref().is_some_and(|f| {
+                    f.measure == "money" || (f.measure == "percent" && f.status == "workforce")
+                });
+                if let Some((_, a)) = employer
+                    .as_ref()
+                    .filter(|(s, _)| *s == si && share_or_money)
+                {
+                    attr = Some(a.clone());
+                }
             }
             c.attribution = attr.clone();
             // "Conservatives: 121", "the Liberal Democrats' 71": a holder's bare figure,

@@ -793,6 +793,10 @@ fn attribution_table() {
         ("“We lost 40 homes last night,” the mayor said.", &[(Some("the mayor"), None)]),
         ("Footage from the Tarsa Liberation Front surfaced. The group claims to hold 9 soldiers.", &[(Some("Tarsa Liberation Front"), None)]),
         ("12 homes burned.", &[(None, None)]),
+        // an employer's cuts, and the share of its staff and the savings they stand for
+        ("Orvane Corp. will cut 2,000 jobs - about 8% of its staff - to save $300 million.", &[(Some("Orvane Corp"), None), (Some("Orvane Corp"), None), (Some("Orvane Corp"), None)]),
+        ("Orvane will cut 2,000 jobs. Its rival reported revenue of $9 billion.", &[(Some("Orvane"), None), (Some("Its rival"), None)]),
+        ("Orvane will cut 2,000 jobs. Revenue fell to $9 billion.", &[(Some("Orvane"), None), (None, None)]),
         // relays, brackets, asides, days and "put ... at"
         ("Rescuers found 12 bodies, officials told Reuters.", &[(Some("officials"), Some("Reuters"))]),
         ("The Tarsa Fire Service (TFS) said yesterday that 12 homes burned.", &[(Some("The Tarsa Fire Service (TFS)"), None)]),
