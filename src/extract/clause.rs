@@ -3,6 +3,7 @@
 //! certain the clause says its figures are.
 
 use super::classes as class;
+use super::numbers::NumHit;
 use super::tokens::Toks;
 use crate::model::Certainty;
 
@@ -176,4 +177,42 @@ pub(super) fn certainty(tk: &Toks, a: usize, b: usize) -> Certainty {
     } else {
         Certainty::Asserted
     }
+}
+
+/// Numbers that are not counts: ages in apposition ("Noa Baram, 52, whose …"), phone lines
+/// ("call the emergency line on 112"), and "the two sides" style references.
+pub(super) fn not_a_claim(tk: &Toks, h: &NumHit) -> bool {
+    let (a, b) = (h.tok_a, h.tok_b);
+    let plain_int =
+        h.q.qualifier == crate::model::Qualifier::Exact && h.q.value.fract() == 0.0 && b == a + 1;
+    let age = plain_int
+        && h.q.value < 120.0
+        && tk.is_num(a)
+        && tk.punct(a.wrapping_sub(1), ',')
+        && tk.capitalized(a.wrapping_sub(2))
+        && (tk.punct(b, ',') || tk.punct(b, '.'));
+    let phone = plain_int
+        && tk.is_num(a)
+        && ((tk.any(a.wrapping_sub(1), &["on", "at"])
+            && tk.any(a.wrapping_sub(2), &["line", "hotline", "helpline"]))
+            || tk.any(
+                a.wrapping_sub(1),
+                &["call", "dial", "dialling", "dialing", "calling"],
+            ));
+    let referential = plain_int
+        && tk.is(a.wrapping_sub(1), "the")
+        && tk.any(a, &["two", "three"])
+        && tk.any(
+            b,
+            &[
+                "sides",
+                "parties",
+                "countries",
+                "nations",
+                "leaders",
+                "governments",
+                "camps",
+            ],
+        );
+    age || phone || referential
 }

@@ -827,3 +827,24 @@ pub(super) const FACILITY_NOUNS: &[&str] = &[
     "factory",
     "mall",
 ];
+
+/// Words between "of" and the whole a part is taken from: "4,400 of its about 5,500".
+pub(super) const WHOLE_OPENERS: &[&str] = &[
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "approximately",
+];
+
+/// Verbs that end a coordinated noun phrase ("3 died and 4 were hurt" is two clauses).
+pub(super) const STATUS_VERBS_BREAK: &[&str] = &[
+    "are", "is", "was", "were", "have", "has", "had", "remain", "remained", "died", "killed",
+];

@@ -57,7 +57,8 @@ use std::collections::HashMap;
 
 use crate::model::{Article, Attribution, Certainty, Claim, ClaimKind, Frame, Quote};
 use article::{default_place, hold_bare_figures, HeldFigure, RowPart};
-use clause::{certainty, closes_clause, comparison, days_earlier, phrase_end};
+use clause::{certainty, closes_clause, comparison, days_earlier, not_a_claim, phrase_end};
+use lexicon::{STATUS_VERBS_BREAK, WHOLE_OPENERS};
 use numbers::{NumHit, Parser, UnitKind};
 use tokens::Toks;
 
@@ -94,66 +95,7 @@ struct Prev {
 /// Tokens after a closing quote mark within which its speaker's verb may stand.
 const SPEAKER_AFTER_QUOTE: usize = 24;
 
-/// Words between "of" and the whole a part is taken from: "4,400 of its about 5,500".
-const WHOLE_OPENERS: &[&str] = &[
-    "the",
-    "its",
-    "their",
-    "his",
-    "her",
-    "about",
-    "around",
-    "roughly",
-    "some",
-    "nearly",
-    "almost",
-    "approximately",
-];
-
-/// Verbs that end a coordinated noun phrase ("3 died and 4 were hurt" is two clauses).
-const STATUS_VERBS_BREAK: &[&str] = &[
-    "are", "is", "was", "were", "have", "has", "had", "remain", "remained", "died", "killed",
-];
-
 const CLAUSE_WORDS: &[&str] = &["while", "but", "whereas", "although", "though", "meanwhile"];
-
-/// Numbers that are not counts: ages in apposition ("Noa Baram, 52, whose …"), phone lines
-/// ("call the emergency line on 112"), and "the two sides" style references.
-fn not_a_claim(tk: &Toks, h: &NumHit) -> bool {
-    let (a, b) = (h.tok_a, h.tok_b);
-    let plain_int =
-        h.q.qualifier == crate::model::Qualifier::Exact && h.q.value.fract() == 0.0 && b == a + 1;
-    let age = plain_int
-        && h.q.value < 120.0
-        && tk.is_num(a)
-        && tk.punct(a.wrapping_sub(1), ',')
-        && tk.capitalized(a.wrapping_sub(2))
-        && (tk.punct(b, ',') || tk.punct(b, '.'));
-    let phone = plain_int
-        && tk.is_num(a)
-        && ((tk.any(a.wrapping_sub(1), &["on", "at"])
-            && tk.any(a.wrapping_sub(2), &["line", "hotline", "helpline"]))
-            || tk.any(
-                a.wrapping_sub(1),
-                &["call", "dial", "dialling", "dialing", "calling"],
-            ));
-    let referential = plain_int
-        && tk.is(a.wrapping_sub(1), "the")
-        && tk.any(a, &["two", "three"])
-        && tk.any(
-            b,
-            &[
-                "sides",
-                "parties",
-                "countries",
-                "nations",
-                "leaders",
-                "governments",
-                "camps",
-            ],
-        );
-    age || phone || referential
-}
 
 /// An explicit date this many days before publication, in a present-tense sentence, is an
 /// event date rather than the date of the count.
