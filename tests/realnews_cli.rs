@@ -21,7 +21,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("value recall", 0.91),
     ("value precision", 0.915),
     ("qualifier", 0.97),
-    ("attribution", 0.74),
+    ("attribution", 0.75),
     ("matching F1", 0.68),
     ("discrepancy recall", 0.67),
     ("quotes recall", 0.86),
