@@ -257,6 +257,11 @@ pub struct StoryBook {
     /// Stories opened or joined in this run, for the end-of-run rescue.
     #[serde(skip)]
     touched: std::collections::BTreeSet<u32>,
+    /// Each surviving story's members (itself and the stories merged into it), built when
+    /// first asked for and forgotten at a merge: asked for story by story, a scan of the
+    /// whole book each time cost the square of the number of stories.
+    #[serde(skip)]
+    members_of_root: std::sync::OnceLock<HashMap<u32, Vec<u32>>>,
 }
 
 impl StoryBook {
@@ -360,10 +365,21 @@ impl StoryBook {
             return vec![id.to_owned()];
         };
         let root = self.root(position);
-        (0..self.stories.len() as u32)
-            .filter(|&i| self.root(i) == root)
-            .map(|i| self.stories[i as usize].id.clone())
-            .collect()
+        let members = self.members_of_root.get_or_init(|| {
+            let mut members: HashMap<u32, Vec<u32>> = HashMap::new();
+            for i in 0..self.stories.len() as u32 {
+                members.entry(self.root(i)).or_default().push(i);
+            }
+            members
+        });
+        members
+            .get(&root)
+            .map(|list| {
+                list.iter()
+                    .map(|&i| self.stories[i as usize].id.clone())
+                    .collect()
+            })
+            .unwrap_or_else(|| vec![id.to_owned()])
     }
 
     fn root(&self, mut position: u32) -> u32 {
@@ -643,6 +659,7 @@ impl StoryBook {
         story.shown = shown;
         refresh_shown(story, None);
         self.stories[drop as usize].merged_into = Some(keep);
+        self.members_of_root = std::sync::OnceLock::new();
         self.stories[drop as usize].sum = SparseVector::default();
         self.stories[drop as usize].names = Vec::new();
         self.post(keep);
