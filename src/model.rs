@@ -245,6 +245,14 @@ pub struct Claim {
     pub frame: Option<Frame>,
 }
 
+/// Claims in the order of their articles' texts: date, article, position (the order the
+/// index lists claims in, and comparison numbers clusters by).
+pub fn sort_in_text_order(claims: &mut [Claim]) {
+    claims.sort_by(|a, b| {
+        (a.date.as_deref(), &a.article_id, a.span).cmp(&(b.date.as_deref(), &b.article_id, b.span))
+    });
+}
+
 /// A problem met while reading or parsing; parsing goes on and reports these.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {

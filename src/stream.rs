@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::index::WriteOutcome;
 use crate::ingest::fingerprint;
-use crate::model::{Article, Claim, Diagnostic};
+use crate::model::{sort_in_text_order, Article, Claim, Diagnostic};
 use crate::pipeline::Destination;
 use crate::stories::StoryBook;
 
@@ -34,11 +34,8 @@ struct SeenArticles {
 impl SeenArticles {
     fn classify(&mut self, article: &Article) -> WriteOutcome {
         let print = fingerprint(article);
-        match self.prints.insert(article.id.clone(), print.clone()) {
-            Some(old) if old == print => WriteOutcome::Duplicate,
-            Some(_) => WriteOutcome::Replaced,
-            None => WriteOutcome::Added,
-        }
+        let known = self.prints.insert(article.id.clone(), print.clone());
+        WriteOutcome::judge(known.as_deref(), &print)
     }
 }
 
@@ -205,29 +202,27 @@ pub fn by_story(claims: Vec<Claim>) -> Vec<(Option<String>, Vec<Claim>)> {
     for claim in claims {
         groups.entry(claim.story.clone()).or_default().push(claim);
     }
-    for claims in groups.values_mut() {
-        claims.sort_by(|a, b| {
-            (a.date.as_deref(), &a.article_id, a.span).cmp(&(
-                b.date.as_deref(),
-                &b.article_id,
-                b.span,
-            ))
-        });
-    }
-    let mut ordered: Vec<(Option<String>, Vec<Claim>)> = groups.into_iter().collect();
-    let articles = |claims: &[Claim]| {
-        let mut ids: Vec<&str> = claims.iter().map(|c| c.article_id.as_str()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids.len()
-    };
-    ordered.sort_by(|(a_id, a), (b_id, b)| {
+    // (articles, story, claims): the article count is read once per story
+    let mut ordered: Vec<(usize, Option<String>, Vec<Claim>)> = groups
+        .into_iter()
+        .map(|(story, mut claims)| {
+            sort_in_text_order(&mut claims);
+            let mut articles: Vec<&str> = claims.iter().map(|c| c.article_id.as_str()).collect();
+            articles.sort_unstable();
+            articles.dedup();
+            (articles.len(), story, claims)
+        })
+        .collect();
+    ordered.sort_by(|(a_n, a_id, _), (b_n, b_id, _)| {
         a_id.is_none()
             .cmp(&b_id.is_none())
-            .then_with(|| articles(b).cmp(&articles(a)))
+            .then_with(|| b_n.cmp(a_n))
             .then_with(|| a_id.cmp(b_id))
     });
     ordered
+        .into_iter()
+        .map(|(_, story, claims)| (story, claims))
+        .collect()
 }
 
 #[cfg(test)]

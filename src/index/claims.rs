@@ -14,7 +14,7 @@ use super::search::{
 };
 use super::{CrossIndex, Fields};
 use crate::error::{Error, Result};
-use crate::model::{Claim, ClaimKind, Diagnostic, Frame};
+use crate::model::{sort_in_text_order, Claim, ClaimKind, Diagnostic, Frame};
 
 /// Which claims to read.
 #[derive(Debug, Clone, Default)]
@@ -157,17 +157,11 @@ impl CrossIndex {
     ) -> Result<()> {
         self.guarded(|| {
             let searcher = self.searcher()?;
-            let mut stores = Vec::new();
-            for segment in searcher.segment_readers() {
-                stores.push(
-                    segment
-                        .get_store_reader(16)
-                        .map_err(|e| Error::IndexDamaged {
-                            path: self.path.clone(),
-                            detail: format!("cannot read the document store: {e}"),
-                        })?,
-                );
-            }
+            let stores = searcher
+                .segment_readers()
+                .iter()
+                .map(|segment| self.store_reader(segment, 16))
+                .collect::<Result<Vec<_>>>()?;
             for story in stories {
                 let filter = self.claim_filter(&ClaimQuery {
                     text: None,
@@ -264,13 +258,7 @@ impl CrossIndex {
             .enumerate()
             .map(|(segment, mut docs)| {
                 docs.sort_unstable();
-                let store = searcher
-                    .segment_reader(segment as u32)
-                    .get_store_reader(1)
-                    .map_err(|e| Error::IndexDamaged {
-                        path: self.path.clone(),
-                        detail: format!("cannot read the document store: {e}"),
-                    })?;
+                let store = self.store_reader(searcher.segment_reader(segment as u32), 1)?;
                 let mut claims = Vec::with_capacity(docs.len());
                 for doc_id in docs {
                     let doc: TantivyDocument = store.get(doc_id)?;
@@ -331,18 +319,6 @@ impl CrossIndex {
         });
         None
     }
-}
-
-/// Claims in the order of their articles' texts: date, article, position.
-fn sort_in_text_order(claims: &mut [Claim]) {
-    claims.sort_by(|a, b| {
-        (a.date.as_deref(), &a.article_id, a.span[0], a.span[1]).cmp(&(
-            b.date.as_deref(),
-            &b.article_id,
-            b.span[0],
-            b.span[1],
-        ))
-    });
 }
 
 /// The longest `--key` accepted, in bytes (keys are a few words joined by `/`).

@@ -236,6 +236,20 @@ impl CrossIndex {
         Ok(self.reader.searcher())
     }
 
+    /// A segment's document store, keeping `blocks` decompressed blocks.
+    fn store_reader(
+        &self,
+        segment: &tantivy::SegmentReader,
+        blocks: usize,
+    ) -> Result<tantivy::store::StoreReader> {
+        segment
+            .get_store_reader(blocks)
+            .map_err(|e| Error::IndexDamaged {
+                path: self.path.clone(),
+                detail: format!("cannot read the document store: {e}"),
+            })
+    }
+
     fn article_from_doc(&self, doc: &TantivyDocument) -> Article {
         let f = &self.fields;
         let text = |field| {

@@ -6,7 +6,7 @@ use tantivy::TantivyDocument;
 
 use super::claims::article_story;
 use super::CrossIndex;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Article, Claim};
 
 /// One stored document.
@@ -29,12 +29,7 @@ impl CrossIndex {
             let searcher = self.searcher()?;
             let book = self.story_book()?;
             for segment in searcher.segment_readers() {
-                let store = segment
-                    .get_store_reader(1)
-                    .map_err(|e| Error::IndexDamaged {
-                        path: self.path.clone(),
-                        detail: format!("cannot read the document store: {e}"),
-                    })?;
+                let store = self.store_reader(segment, 1)?;
                 let alive = segment.alive_bitset();
                 for doc_id in 0..segment.max_doc() {
                     if alive.is_some_and(|bits| bits.is_deleted(doc_id)) {

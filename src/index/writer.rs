@@ -24,6 +24,17 @@ pub enum WriteOutcome {
     Replaced,
 }
 
+impl WriteOutcome {
+    /// An article with fingerprint `print` whose id was seen before with `known`.
+    pub fn judge(known: Option<&str>, print: &str) -> WriteOutcome {
+        match known {
+            Some(p) if p == print => WriteOutcome::Duplicate,
+            Some(_) => WriteOutcome::Replaced,
+            None => WriteOutcome::Added,
+        }
+    }
+}
+
 /// The index's writer, with what it needs to tell new articles from known ones.
 pub struct IndexWriterSink<'a> {
     index: &'a CrossIndex,
@@ -54,11 +65,7 @@ impl<'a> IndexWriterSink<'a> {
                 .index
                 .guarded(|| self.committed_fingerprint(&article.id))?,
         };
-        let outcome = match known {
-            Some(p) if p == print => WriteOutcome::Duplicate,
-            Some(_) => WriteOutcome::Replaced,
-            None => WriteOutcome::Added,
-        };
+        let outcome = WriteOutcome::judge(known.as_deref(), &print);
         self.pending.insert(article.id.clone(), print);
         Ok(outcome)
     }

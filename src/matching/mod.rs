@@ -587,12 +587,23 @@ fn context_words(claim: &Claim) -> Vec<u64> {
     words
 }
 
-/// Shared items over all items of two sorted, distinct lists.
+/// Shared items over all items of two sorted, distinct lists, by one merge.
 pub(super) fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 0.0;
     }
-    let common = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     common as f64 / (a.len() + b.len() - common) as f64
 }
 
@@ -630,7 +641,7 @@ fn split_by_context(claims: &[Claim], indices: Vec<usize>) -> Vec<(Option<String
     }
     for a in 0..sentences.len() {
         for b in a + 1..sentences.len() {
-            if jaccard_sorted(&sentences[a], &sentences[b]) >= CONTEXT_SIMILARITY {
+            if jaccard(&sentences[a], &sentences[b]) >= CONTEXT_SIMILARITY {
                 let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                 parent[ra.max(rb)] = ra.min(rb);
             }
@@ -648,26 +659,6 @@ fn split_by_context(claims: &[Claim], indices: Vec<usize>) -> Vec<(Option<String
         .into_values()
         .map(|members| (None, members))
         .collect()
-}
-
-/// [`jaccard`] of two sorted sets, by one merge.
-fn jaccard_sorted(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common as f64 / (a.len() + b.len() - common) as f64
 }
 
 /// Splits an event's claims into separate events by date: dates more than

@@ -21,6 +21,11 @@ pub fn claimant_key(name: &str) -> String {
 
 /// Rates every outlet and claimant in `claims`, story by story (see [`SourceEvidence`]).
 pub fn sources_from_claims(claims: &[Claim]) -> SourcesReport {
+    let mut evidence = SourceEvidence::default();
+    if claims.windows(2).all(|w| w[0].story == w[1].story) {
+        evidence.add_story(claims);
+        return evidence.finish();
+    }
     let mut by_story: BTreeMap<Option<&str>, Vec<Claim>> = BTreeMap::new();
     for claim in claims {
         by_story
@@ -28,7 +33,6 @@ pub fn sources_from_claims(claims: &[Claim]) -> SourcesReport {
             .or_default()
             .push(claim.clone());
     }
-    let mut evidence = SourceEvidence::default();
     for claims in by_story.values() {
         evidence.add_story(claims);
     }
