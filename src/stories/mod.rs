@@ -22,8 +22,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use terms::{
-    article_terms, article_terms_from, is_name_hash, term_hash, ArticleTerms, Masthead, Term,
-    TermKind,
+    article_terms, article_terms_from, is_designator_hash, is_name_hash, term_hash, ArticleTerms,
+    Masthead, Term, TermKind,
 };
 pub use vector::SparseVector;
 
@@ -771,9 +771,13 @@ fn name_factor(
     }
 }
 
-/// The hashes of a vector's heaviest names, heaviest first.
+/// The hashes of a vector's heaviest names, heaviest first, place designators left out.
 fn heaviest_names(vector: &SparseVector) -> Vec<u64> {
-    let mut names: Vec<&(u64, f32)> = vector.0.iter().filter(|(h, _)| is_name_hash(*h)).collect();
+    let mut names: Vec<&(u64, f32)> = vector
+        .0
+        .iter()
+        .filter(|(h, _)| is_name_hash(*h) && !is_designator_hash(*h))
+        .collect();
     names.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     names
         .into_iter()

@@ -102,6 +102,57 @@ pub fn is_name_hash(hash: u64) -> bool {
     code == TermKind::Name.code() || code == TermKind::NamePair.code()
 }
 
+/// Words that make a place's name without telling which place it is: "Port" of "Port
+/// Viorvon", "Province" of "Herat Province", "New" of "New Delhi". Two towns called
+/// "Port …" share this word and nothing else. They stay names in an article's vector (a
+/// story about "Herat Province" still matches one about "Herat"), but are never the names
+/// that tell two events apart. Sorted, for binary search.
+const PLACE_DESIGNATORS: &[&str] = &[
+    "bay",
+    "city",
+    "coast",
+    "county",
+    "district",
+    "east",
+    "fort",
+    "gulf",
+    "island",
+    "islands",
+    "lake",
+    "mount",
+    "mountains",
+    "new",
+    "north",
+    "northern",
+    "port",
+    "province",
+    "region",
+    "river",
+    "saint",
+    "san",
+    "santa",
+    "south",
+    "southern",
+    "st",
+    "state",
+    "valley",
+    "west",
+    "western",
+];
+
+/// Whether a term hash is the name of a place designator (see [`PLACE_DESIGNATORS`]).
+pub fn is_designator_hash(hash: u64) -> bool {
+    static HASHES: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        let mut hashes: Vec<u64> = PLACE_DESIGNATORS
+            .iter()
+            .map(|word| term_hash(TermKind::Name, word))
+            .collect();
+        hashes.sort_unstable();
+        hashes
+    });
+    HASHES.binary_search(&hash).is_ok()
+}
+
 /// Words that say nothing about which event an article reports: function words, weekdays,
 /// relative days, attribution verbs, and small number words.
 const STOP: &[&str] = &[
@@ -638,6 +689,33 @@ mod tests {
             STOP.windows(2).all(|w| w[0] < w[1]),
             "STOP must stay sorted"
         );
+        assert!(
+            PLACE_DESIGNATORS.windows(2).all(|w| w[0] < w[1]),
+            "PLACE_DESIGNATORS must stay sorted"
+        );
+    }
+
+    #[test]
+    fn designators_are_names_but_not_distinctive() {
+        let terms = article_terms(None, "Crowds filled Port Arlen and Arlen Province.", None);
+        let names: Vec<&str> = terms
+            .terms
+            .iter()
+            .filter(|t| is_name_hash(t.hash) && !is_designator_hash(t.hash))
+            .map(|t| t.text.as_str())
+            .collect();
+        assert!(
+            names.contains(&"arlen") && names.contains(&"port arlen"),
+            "{names:?}"
+        );
+        assert!(
+            !names.contains(&"port") && !names.contains(&"province"),
+            "{names:?}"
+        );
+        assert!(terms
+            .terms
+            .iter()
+            .any(|t| t.text == "port" && t.kind == TermKind::Name));
     }
 
     #[test]
