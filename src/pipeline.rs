@@ -3,7 +3,6 @@
 //! not by the corpus: files are read a group at a time and JSON Lines a chunk of lines at a
 //! time.
 
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -218,9 +217,9 @@ pub fn run_into<D: Destination>(
         Input::Paths(paths) => run.paths(paths, options, progress)?,
         Input::Stdin => {
             let stdin = std::io::stdin();
-            let reader =
+            let mut reader =
                 JsonLines::from_reader("stdin".into(), stdin.lock(), options.max_file_bytes);
-            run.json_lines_from(reader, 0, progress)?;
+            run.chunks_from(&mut reader, 0, progress)?;
         }
     }
     let written = run.sink.written;
@@ -251,10 +250,10 @@ impl<D: Destination> Run<D> {
         let mut group_bytes = 0;
         for (path, format) in files {
             let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            if format == Format::JsonLines {
+            if matches!(format, Format::JsonLines | Format::Warc) {
                 run.flush_group(&mut group, options, progress)?;
                 group_bytes = 0;
-                run.json_lines(&path, size, options, progress)?;
+                run.streamed(&path, format, size, options, progress)?;
                 continue;
             }
             group_bytes += size.min(options.max_file_bytes);
@@ -352,28 +351,35 @@ impl<D: Destination> Run<D> {
         self.take(all, progress)
     }
 
-    fn json_lines(
+    /// A JSON Lines or WARC file, read and written a chunk at a time.
+    fn streamed(
         &mut self,
         path: &std::path::Path,
+        format: Format,
         size: u64,
         options: &IndexOptions,
         progress: &mut dyn Progress,
     ) -> Result<()> {
-        let reader = match JsonLines::open(path, options.max_file_bytes) {
-            Ok(reader) => reader,
+        let reader: std::result::Result<Box<dyn ingest::Chunks>, Diagnostic> =
+            if format == Format::Warc {
+                ingest::open_warc(path, options.max_file_bytes).map(|r| Box::new(r) as _)
+            } else {
+                JsonLines::open(path, options.max_file_bytes).map(|r| Box::new(r) as _)
+            };
+        match reader {
+            Ok(mut reader) => self.chunks_from(reader.as_mut(), size, progress),
             Err(diagnostic) => {
                 self.summary.files += 1;
                 self.summary.bytes += size;
                 self.note(&diagnostic, progress);
-                return Ok(());
+                Ok(())
             }
-        };
-        self.json_lines_from(reader, size, progress)
+        }
     }
 
-    fn json_lines_from<R: BufRead>(
+    fn chunks_from(
         &mut self,
-        mut reader: JsonLines<R>,
+        reader: &mut dyn ingest::Chunks,
         size: u64,
         progress: &mut dyn Progress,
     ) -> Result<()> {

@@ -11,7 +11,7 @@ use crosscheck::stream::ClaimLines;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files and folders of articles (txt, json, jsonl, html), or `-` for JSON Lines on
+    /// Files and folders of articles (txt, json, jsonl, html, warc, warc.gz), or `-` for JSON Lines on
     /// standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,

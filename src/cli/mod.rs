@@ -37,7 +37,7 @@ pub struct Cli {
 pub enum Command {
     /// The main job: index the corpus and write every report into report/.
     Run(run::Args),
-    /// Read articles (txt, json, jsonl, html) into the index.
+    /// Read articles (txt, json, jsonl, html, warc, warc.gz) into the index.
     Index(index::Args),
     /// Articles in, claims out (JSON Lines), no index: the worker of a pipeline.
     Extract(extract::Args),

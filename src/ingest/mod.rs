@@ -7,6 +7,7 @@ mod decode;
 mod html;
 mod json;
 mod text;
+mod warc;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -17,6 +18,7 @@ pub use decode::{decode, looks_binary, Decoded};
 pub use html::parse_html;
 pub use json::article_from_value;
 pub use text::{parse_byline, parse_text};
+pub use warc::WarcArticles;
 
 use crate::model::{Article, Diagnostic};
 
@@ -30,10 +32,16 @@ pub enum Format {
     Json,
     JsonLines,
     Html,
+    /// A web archive, `.warc` or `.warc.gz`.
+    Warc,
 }
 
 impl Format {
     pub fn of(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        if name.ends_with(".warc") || name.ends_with(".warc.gz") {
+            return Some(Format::Warc);
+        }
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
             "txt" | "text" => Format::Text,
@@ -188,7 +196,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, Format)>, Vec<Diagnostic>) 
                 Some(format) => files.push((root.clone(), format)),
                 None => diagnostics.push(rejected(
                     &origin,
-                    "unknown format (expected .txt, .json, .jsonl, .ndjson, .html or .htm)",
+                    "unknown format (expected .txt, .json, .jsonl, .ndjson, .html, .htm, .warc or .warc.gz)",
                 )),
             }
             continue;
@@ -265,6 +273,14 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 pub fn read_document(path: &Path, format: Format, max_bytes: u64) -> Parsed {
     let origin = path.display().to_string();
     let mut parsed = Parsed::default();
+    if format == Format::Warc {
+        match open_warc(path, max_bytes) {
+            Ok(mut records) => while records.next_chunk(usize::MAX, &mut parsed) {},
+            Err(diagnostic) => parsed.diagnostics.push(diagnostic),
+        }
+        return parsed;
+    }
+    // The other formats are read whole (a WARC's records were streamed above).
     let bytes = match read_limited(path, max_bytes) {
         Ok(bytes) => bytes,
         Err(message) => {
@@ -320,8 +336,32 @@ pub fn read_document(path: &Path, format: Format, max_bytes: u64) -> Parsed {
             let mut lines = JsonLines::from_reader(origin.clone(), text.as_bytes(), max_bytes);
             while lines.next_chunk(usize::MAX, &mut parsed) {}
         }
+        Format::Warc => {}
     }
     parsed
+}
+
+/// A WARC file's records as a stream of articles; `.warc.gz` is decompressed member by
+/// member. `max_record_bytes` bounds one record's body, not the file.
+pub fn open_warc(
+    path: &Path,
+    max_record_bytes: u64,
+) -> Result<WarcArticles<Box<dyn BufRead>>, Diagnostic> {
+    let origin = path.display().to_string();
+    let file = File::open(path).map_err(|e| rejected(&origin, format!("cannot read: {e}")))?;
+    let mut raw = BufReader::with_capacity(256 * 1024, file);
+    let head = raw
+        .fill_buf()
+        .map_err(|e| rejected(&origin, format!("cannot read: {e}")))?;
+    let reader: Box<dyn BufRead> = if warc::is_gzip(head) {
+        Box::new(BufReader::with_capacity(
+            256 * 1024,
+            warc::GzipMembers::new(raw),
+        ))
+    } else {
+        Box::new(raw)
+    };
+    Ok(WarcArticles::from_reader(origin, reader, max_record_bytes))
 }
 
 fn push_draft(parsed: &mut Parsed, draft: ArticleDraft, origin: &str) {
@@ -374,6 +414,25 @@ impl JsonLines<BufReader<File>> {
             BufReader::with_capacity(256 * 1024, file),
             max_line_bytes,
         ))
+    }
+}
+
+/// A file read a chunk of articles at a time (JSON Lines, WARC), so that memory does not
+/// grow with the file.
+pub trait Chunks {
+    /// Parses up to `max_articles` further articles into `out`; `false` at the end.
+    fn next_chunk(&mut self, max_articles: usize, out: &mut Parsed) -> bool;
+}
+
+impl<R: BufRead> Chunks for JsonLines<R> {
+    fn next_chunk(&mut self, max_articles: usize, out: &mut Parsed) -> bool {
+        JsonLines::next_chunk(self, max_articles, out)
+    }
+}
+
+impl<R: BufRead> Chunks for WarcArticles<R> {
+    fn next_chunk(&mut self, max_articles: usize, out: &mut Parsed) -> bool {
+        WarcArticles::next_chunk(self, max_articles, out)
     }
 }
 
