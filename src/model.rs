@@ -248,9 +248,16 @@ pub struct Claim {
 /// Claims in the order of their articles' texts: date, article, position (the order the
 /// index lists claims in, and comparison numbers clusters by).
 pub fn sort_in_text_order(claims: &mut [Claim]) {
-    claims.sort_by(|a, b| {
-        (a.date.as_deref(), &a.article_id, a.span).cmp(&(b.date.as_deref(), &b.article_id, b.span))
-    });
+    claims.sort_by(text_order);
+}
+
+/// Whether claims are in [`sort_in_text_order`]'s order already.
+pub fn in_text_order(claims: &[Claim]) -> bool {
+    claims.windows(2).all(|w| text_order(&w[0], &w[1]).is_le())
+}
+
+fn text_order(a: &Claim, b: &Claim) -> std::cmp::Ordering {
+    (a.date.as_deref(), &a.article_id, a.span).cmp(&(b.date.as_deref(), &b.article_id, b.span))
 }
 
 /// A problem met while reading or parsing; parsing goes on and reports these.

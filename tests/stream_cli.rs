@@ -152,6 +152,15 @@ fn the_four_filters_give_what_the_index_gives() {
         .as_array()
         .is_some_and(|s| !s.is_empty()));
     assert_eq!(rated, from_index);
+
+    // ... whatever the order of its input (a distributed job's shuffle gives any order)
+    let rated: Value = serde_json::from_str(&ok(run_with_stdin(
+        &ws,
+        &["sources", "--claims", "-", "--format", "json"],
+        reversed.as_bytes(),
+    )))
+    .expect("sources json");
+    assert_eq!(rated, from_index);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::{discover, report, round4, Observation, Params, SourceKind, SourcesReport, Value};
 use crate::compare::{effective_dates, Interval, MAX_COMPARED_POSITIONS};
 use crate::matching::{group_claims, quote_words, ClaimGroup};
-use crate::model::{Claim, ClaimKind, SourceScore};
+use crate::model::{in_text_order, sort_in_text_order, Claim, ClaimKind, SourceScore};
 
 /// A claimant's name as outlets agree on it: lower case, without a leading "the".
 pub fn claimant_key(name: &str) -> String {
@@ -22,7 +22,7 @@ pub fn claimant_key(name: &str) -> String {
 /// Rates every outlet and claimant in `claims`, story by story (see [`SourceEvidence`]).
 pub fn sources_from_claims(claims: &[Claim]) -> SourcesReport {
     let mut evidence = SourceEvidence::default();
-    if claims.windows(2).all(|w| w[0].story == w[1].story) {
+    if claims.windows(2).all(|w| w[0].story == w[1].story) && in_text_order(claims) {
         evidence.add_story(claims);
         return evidence.finish();
     }
@@ -33,7 +33,10 @@ pub fn sources_from_claims(claims: &[Claim]) -> SourcesReport {
             .or_default()
             .push(claim.clone());
     }
-    for claims in by_story.values() {
+    // Within a story, the index's order (which numbers a generic key's parts), whatever
+    // the order the claims came in: a distributed job's shuffle gives any order.
+    for claims in by_story.values_mut() {
+        sort_in_text_order(claims);
         evidence.add_story(claims);
     }
     evidence.finish()
