@@ -590,7 +590,15 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
                     && !tk.has(k + 1, class::DAY_WORDS)
                     && !tk.punct(k.wrapping_sub(1), ')')
                 {
-                    if let Some(l) = np_fwd(tk, k + 1, b) {
+                    // the subject closes the clause ("…, said the ministry on Tuesday");
+                    // in "…, said four nurses died" the phrase is the reported clause's
+                    let closes = |l: usize| {
+                        l + 1 >= b
+                            || tk.kind(l + 1) == Some(Tk::Punct)
+                            || tk.has(l + 1, class::DAY_WORDS)
+                            || tk.any(l + 1, AFTER_INVERTED_SUBJECT)
+                    };
+                    if let Some(l) = np_fwd(tk, k + 1, b).filter(|&l| closes(l)) {
                         let x = text_of(tk, k + 1, l);
                         if valid_source(&x) {
                             src = Some(x);
@@ -679,6 +687,32 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
     }
     out
 }
+
+/// Words that may follow an inverted subject ("said the ministry in a statement", "said
+/// Lin, adding …"): prepositions and adverbials, never a verb.
+const AFTER_INVERTED_SUBJECT: &[&str] = &[
+    "according",
+    "adding",
+    "after",
+    "as",
+    "at",
+    "before",
+    "citing",
+    "during",
+    "earlier",
+    "for",
+    "from",
+    "in",
+    "late",
+    "later",
+    "on",
+    "quoting",
+    "referring",
+    "when",
+    "while",
+    "with",
+    "without",
+];
 
 /// Words that open what follows a reporting verb when it is not its subject: "said in a
 /// statement", "says at least 39".

@@ -91,6 +91,13 @@ pub fn valid_source(s: &str) -> bool {
     if words.len() <= 2 && matches!(*first, "some" | "many" | "most" | "one") {
         return false;
     }
+    // "the" left of "the deaths" once the counted noun is cut off: nobody
+    if words
+        .iter()
+        .all(|w| matches!(*w, "the" | "a" | "an" | "its" | "their"))
+    {
+        return false;
+    }
     !words.iter().any(|w| NOT_SOURCE.contains(w))
         && !TIME_NOUNS.contains(last)
         && !DAY_WORDS.contains(last)

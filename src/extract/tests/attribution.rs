@@ -34,6 +34,11 @@ fn attribution_table() {
         ("“We lost 40 homes last night,” the mayor said.", &[(Some("the mayor"), None)]),
         ("Footage from the Tarsa Liberation Front surfaced. The group claims to hold 9 soldiers.", &[(Some("Tarsa Liberation Front"), None)]),
         ("12 homes burned.", &[(None, None)]),
+        // a subject set off by an aside, before a reported clause that opens with a number
+        // word; "the" of "confirmed the deaths" is nobody; "her" is the one named before
+        ("Tom Vale, the mayor, said four nurses died in the fire.", &[(Some("Tom Vale"), None)]),
+        ("Four nurses died in the fire, said the mayor on Friday.", &[(Some("the mayor"), None)]),
+        ("Dr Anna Brell, the hospital's director, confirmed the deaths on Friday: four nurses died. According to her, two more were missing.", &[(Some("Dr Anna Brell"), None), (Some("Dr Anna Brell"), None)]),
         // an employer's cuts, and the share of its staff and the savings they stand for
         ("Orvane Corp. will cut 2,000 jobs - about 8% of its staff - to save $300 million.", &[(Some("Orvane Corp"), None), (Some("Orvane Corp"), None), (Some("Orvane Corp"), None)]),
         ("Orvane will cut 2,000 jobs. Its rival reported revenue of $9 billion.", &[(Some("Orvane"), None), (Some("Its rival"), None)]),
