@@ -380,6 +380,25 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
             k += 1;
             continue;
         }
+        // "Saudi health ministry: 1,301 died", "Occupation authorities: 25 dead": a
+        // headline's claimant before a colon (never a dateline's place, "Nairobi:", nor a
+        // label, "Final results:": the phrase must end in a word for an institution)
+        if k == a && (a == 0 || !tk.is_word(a - 1)) {
+            let colon = (a + 1..b.min(a + 8)).find(|&j| tk.punct(j, ':'));
+            if let Some(colon) =
+                colon.filter(|&c| (a..c).all(|j| tk.is_word(j) || tk.punct(j, '.')))
+            {
+                let last = (a..colon).rev().find(|&j| tk.is_word(j));
+                if let Some(last) = last.filter(|&l| tk.any(l, HEADLINE_CLAIMANTS)) {
+                    let x = text_of(tk, a, last);
+                    if valid_source(&x) {
+                        out.push(Attr::phrase(a, colon + 1, x, ":".into()));
+                        k = colon + 1;
+                        continue;
+                    }
+                }
+            }
+        }
         // according to X
         if tk.is(k, "according") && tk.is(k + 1, "to") {
             if let Some(l) = np_fwd(tk, k + 2, b) {
@@ -687,6 +706,35 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
     }
     out
 }
+
+/// The last word of a headline's claimant before a colon ("Health ministry: …").
+const HEADLINE_CLAIMANTS: &[&str] = &[
+    "agency",
+    "army",
+    "authorities",
+    "authority",
+    "bureau",
+    "commission",
+    "council",
+    "department",
+    "dept",
+    "governor",
+    "government",
+    "military",
+    "minister",
+    "ministry",
+    "mayor",
+    "office",
+    "officials",
+    "police",
+    "president",
+    "prosecutors",
+    "service",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "union",
+];
 
 /// Words that may follow an inverted subject ("said the ministry in a statement", "said
 /// Lin, adding …"): prepositions and adverbials, never a verb.

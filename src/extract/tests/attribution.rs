@@ -34,6 +34,10 @@ fn attribution_table() {
         ("“We lost 40 homes last night,” the mayor said.", &[(Some("the mayor"), None)]),
         ("Footage from the Tarsa Liberation Front surfaced. The group claims to hold 9 soldiers.", &[(Some("Tarsa Liberation Front"), None)]),
         ("12 homes burned.", &[(None, None)]),
+        // a headline's claimant before a colon; never a dateline's place or a label
+        ("Harbour health ministry: 31 died in the heat", &[(Some("Harbour health ministry"), None)]),
+        ("Dunmere: At least 23 people died in the floods.", &[(None, None)]),
+        ("Final results: 412 seats for the Greens.", &[(None, None)]),
         // a subject set off by an aside, before a reported clause that opens with a number
         // word; "the" of "confirmed the deaths" is nobody; "her" is the one named before
         ("Tom Vale, the mayor, said four nurses died in the fire.", &[(Some("Tom Vale"), None)]),
