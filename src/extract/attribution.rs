@@ -533,7 +533,8 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
         let cue_verb = tk.has(k, class::CUE_VERBS)
             || tk.has(k, class::QUOTE_ONLY)
             || revises_a_toll(tk, k, b)
-            || counts_as_verb(tk, k, a);
+            || counts_as_verb(tk, k, a)
+            || forecast_gives(tk, k, a);
         if cue_verb && (put_at || !tk.has(k.wrapping_sub(1), class::BE)) {
             // "put the number at", "put Egypt's toll on Sunday at 672": a figure put at
             if tk.any(k, &["put", "puts"]) && !puts_at(tk, k, b) {
@@ -896,6 +897,49 @@ fn counts_as_verb(tk: &Toks, k: usize, a: usize) -> bool {
     let object = tk.is_num(k + 1) || tk.any(k + 1, &["at", "more", "over", "about", "around"]);
     plural && !tk.has(p, class::BE) && object
 }
+
+/// "A revised BBC prediction gives the party 412 seats", "the exit poll had Labour on
+/// 410": a forecast's or tally's own verb, whose subject is then the source. These verbs
+/// report nothing after any other subject ("the party has 412 seats").
+fn forecast_gives(tk: &Toks, k: usize, a: usize) -> bool {
+    if !tk.any(k, FORECAST_VERBS) || k <= a {
+        return false;
+    }
+    let mut p = k - 1;
+    while p > a && tk.has(p, class::VERB_FILLERS) {
+        p -= 1;
+    }
+    // a poll or a forecast; a tally or an estimate only when named for its owner ("an AFP
+    // tally gives"): "the tally had stood at" reports another's count
+    tk.any(p, FORECASTS) || (tk.has(p, class::TALLY_NOUNS) && p > a && tk.capitalized(p - 1))
+}
+
+const FORECASTS: &[&str] = &[
+    "forecast",
+    "forecasts",
+    "poll",
+    "polls",
+    "prediction",
+    "predictions",
+    "projection",
+    "projections",
+];
+
+const FORECAST_VERBS: &[&str] = &[
+    "gave",
+    "give",
+    "gives",
+    "had",
+    "has",
+    "predicted",
+    "predicts",
+    "projected",
+    "projects",
+    "put",
+    "puts",
+    "suggested",
+    "suggests",
+];
 
 /// A dash set apart by spaces: it opens or closes an aside ("Meta – owner of Facebook –
 /// said").

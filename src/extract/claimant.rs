@@ -161,6 +161,36 @@ pub fn clean_source(s: &str) -> String {
             }
         }
     }
+    // "A revised BBC prediction" → "BBC": a forecast named for whoever made it
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let forecast = words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "prediction" | "predictions" | "projection" | "projections" | "forecast" | "forecasts"
+        )
+    });
+    if forecast && words.len() >= 2 {
+        let owner_end = words.len() - 1;
+        let owner_start = (0..owner_end)
+            .rev()
+            .take_while(|&i| words[i].chars().next().is_some_and(char::is_uppercase))
+            .last();
+        // a lone first word may be capitalised only because it opens the sentence
+        // ("Revised projections"), unless it is an acronym
+        let opener_only = |start: usize| {
+            start == 0
+                && owner_end == 1
+                && !words[0]
+                    .chars()
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic())
+        };
+        if let Some(start) = owner_start.filter(|&start| !opener_only(start)) {
+            let owner = words[start..owner_end].join(" ");
+            if !matches!(owner.as_str(), "A" | "An" | "The") {
+                t = owner;
+            }
+        }
+    }
     t
 }
 

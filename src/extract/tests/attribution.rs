@@ -34,6 +34,11 @@ fn attribution_table() {
         ("“We lost 40 homes last night,” the mayor said.", &[(Some("the mayor"), None)]),
         ("Footage from the Tarsa Liberation Front surfaced. The group claims to hold 9 soldiers.", &[(Some("Tarsa Liberation Front"), None)]),
         ("12 homes burned.", &[(None, None)]),
+        // a poll's or forecast's own verb; a tally's only when it is named for its owner
+        ("A revised Harbour TV prediction gives the party 412 seats.", &[(Some("Harbour TV"), None)]),
+        ("The exit poll had the Greens on 131 seats.", &[(Some("The exit poll"), None)]),
+        ("The Greens have 131 seats.", &[(None, None)]),
+        ("Ferry trips reached 27,000; at that hour the tally had stood at 9,000.", &[(None, None), (None, None)]),
         // a headline's claimant before a colon; never a dateline's place or a label
         ("Harbour health ministry: 31 died in the heat", &[(Some("Harbour health ministry"), None)]),
         ("Dunmere: At least 23 people died in the floods.", &[(None, None)]),
