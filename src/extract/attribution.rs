@@ -3,6 +3,7 @@
 //! officials, that …" → source officials, via The Herald). Also used for quote speakers.
 
 use super::classes as class;
+use super::report_verbs::{counts_as_verb, forecast_gives, gives_a_toll, puts_at, revises_a_toll};
 use super::tokens::{Tk, Toks};
 
 pub(super) use super::claimant::resolve_group;
@@ -534,7 +535,8 @@ pub fn find(tk: &Toks, a: usize, b: usize) -> Vec<Attr> {
             || tk.has(k, class::QUOTE_ONLY)
             || revises_a_toll(tk, k, b)
             || counts_as_verb(tk, k, a)
-            || forecast_gives(tk, k, a);
+            || forecast_gives(tk, k, a)
+            || gives_a_toll(tk, k, b);
         if cue_verb && (put_at || !tk.has(k.wrapping_sub(1), class::BE)) {
             // "put the number at", "put Egypt's toll on Sunday at 672": a figure put at
             if tk.any(k, &["put", "puts"]) && !puts_at(tk, k, b) {
@@ -792,7 +794,6 @@ pub(super) const FIGURE_NOUNS: &[&str] = &[
     "toll", "tally", "count", "figure", "figures", "estimate", "number", "numbers",
 ];
 
-/// "The commission raised the death toll to 39", "the ministry revised its figure".
 /// Nouns for a document of figures whose author follows ("figures from X", "a count
 /// released by X").
 pub(super) const DOCUMENT_NOUNS: &[&str] = &[
@@ -871,76 +872,6 @@ fn agent_after(tk: &Toks, from: usize, b: usize) -> Option<usize> {
     None
 }
 
-fn revises_a_toll(tk: &Toks, k: usize, b: usize) -> bool {
-    tk.has(k, class::REVISE_VERBS)
-        && (k + 1..(k + 5).min(b)).any(|j| tk.has(j, class::FIGURE_NOUNS))
-}
-
-/// "put" reports a figure when an "at" follows in its clause ("put the toll at 672").
-fn puts_at(tk: &Toks, k: usize, b: usize) -> bool {
-    (k + 1..(k + 16).min(b))
-        .take_while(|&j| !tk.punct(j, ';') && !tk.punct(j, '.'))
-        .any(|j| tk.is(j, "at"))
-}
-
-/// "Kyiv officials now count 16 dead": "count" as a plural subject's verb, not the noun
-/// ("the death count", "the count of missing").
-fn counts_as_verb(tk: &Toks, k: usize, a: usize) -> bool {
-    if !tk.is(k, "count") || k <= a {
-        return false;
-    }
-    let mut p = k - 1;
-    while p > a && tk.has(p, class::VERB_FILLERS) {
-        p -= 1;
-    }
-    let plural = tk.is_word(p) && tk.s(p).len() > 3 && tk.s(p).ends_with('s');
-    let object = tk.is_num(k + 1) || tk.any(k + 1, &["at", "more", "over", "about", "around"]);
-    plural && !tk.has(p, class::BE) && object
-}
-
-/// "A revised BBC prediction gives the party 412 seats", "the exit poll had Labour on
-/// 410": a forecast's or tally's own verb, whose subject is then the source. These verbs
-/// report nothing after any other subject ("the party has 412 seats").
-fn forecast_gives(tk: &Toks, k: usize, a: usize) -> bool {
-    if !tk.any(k, FORECAST_VERBS) || k <= a {
-        return false;
-    }
-    let mut p = k - 1;
-    while p > a && tk.has(p, class::VERB_FILLERS) {
-        p -= 1;
-    }
-    // a poll or a forecast; a tally or an estimate only when named for its owner ("an AFP
-    // tally gives"): "the tally had stood at" reports another's count
-    tk.any(p, FORECASTS) || (tk.has(p, class::TALLY_NOUNS) && p > a && tk.capitalized(p - 1))
-}
-
-const FORECASTS: &[&str] = &[
-    "forecast",
-    "forecasts",
-    "poll",
-    "polls",
-    "prediction",
-    "predictions",
-    "projection",
-    "projections",
-];
-
-const FORECAST_VERBS: &[&str] = &[
-    "gave",
-    "give",
-    "gives",
-    "had",
-    "has",
-    "predicted",
-    "predicts",
-    "projected",
-    "projects",
-    "put",
-    "puts",
-    "suggested",
-    "suggests",
-];
-
 /// A dash set apart by spaces: it opens or closes an aside ("Meta – owner of Facebook –
 /// said").
 pub(super) fn dash(tk: &Toks, k: usize) -> bool {
@@ -987,6 +918,7 @@ pub(super) const VERB_FILLERS: &[&str] = &[
     "meanwhile",
     "reportedly",
     "first",
+    "last",
     "initially",
     "since",
 ];

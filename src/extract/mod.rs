@@ -40,6 +40,7 @@ mod lexicon;
 mod nationality;
 pub mod numbers;
 pub mod quotes;
+mod report_verbs;
 pub mod sentences;
 mod speakers;
 mod status;

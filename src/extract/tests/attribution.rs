@@ -39,6 +39,10 @@ fn attribution_table() {
         ("The exit poll had the Greens on 131 seats.", &[(Some("The exit poll"), None)]),
         ("The Greens have 131 seats.", &[(None, None)]),
         ("Ferry trips reached 27,000; at that hour the tally had stood at 9,000.", &[(None, None), (None, None)]),
+        // "give" reports a toll or a number of dead, not any figure
+        ("Only hours before, Mayor Ann Hale had given the number of dead as six.", &[(Some("Mayor Ann Hale"), None)]),
+        ("On Friday a senior Harbour official gave 577 deaths.", &[(Some("a senior Harbour official"), None)]),
+        ("The council gave 500 families shelter.", &[(None, None)]),
         // a headline's claimant before a colon; never a dateline's place or a label
         ("Harbour health ministry: 31 died in the heat", &[(Some("Harbour health ministry"), None)]),
         ("Dunmere: At least 23 people died in the floods.", &[(None, None)]),
