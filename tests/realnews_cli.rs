@@ -12,16 +12,16 @@ use std::process::Command;
 
 use common::{shared, text, Workspace};
 
-/// Measured on 2026-11-28 (tenth session: results tables, seats gained or lost, sites
-/// that are no places, asides after a place, totals of lists): value recall .923,
-/// precision .929, attribution .756, matching .706, discrepancy recall .696, speaker .811,
+/// Measured on 2026-11-28 (twelfth session: inverted subjects that close their clause,
+/// headline claimants, a forecast's verbs, "give" with a toll): value recall .923,
+/// precision .929, attribution .781, matching .706, discrepancy recall .696, speaker .811,
 /// same-statement .772, story F1 .938. The floor each figure is held to, a little under
 /// what was measured.
 const FLOORS: &[(&str, f64)] = &[
     ("value recall", 0.91),
     ("value precision", 0.915),
     ("qualifier", 0.97),
-    ("attribution", 0.75),
+    ("attribution", 0.77),
     ("matching F1", 0.68),
     ("discrepancy recall", 0.67),
     ("quotes recall", 0.86),
