@@ -541,6 +541,10 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 if status == Some("dead") && matches!(hd.as_str(), "bodies" | "victims" | "dead") {
                     if let Some(named) = frame::identified_after(&tk, h.tok_b, cf) {
                         status = Some(if named { "identified" } else { "unidentified" });
+                    } else if hd == "bodies" {
+                        // "204 bodies have been recovered", "28 bodies were found in a
+                        // restroom": how far the search has got, not the toll
+                        status = Some("recovered");
                     }
                 }
             }

@@ -212,7 +212,16 @@ fn subject_table() {
         ),
         (
             "Crews found 5 and 6 bodies.",
-            &[("5", Some("people/dead")), ("6", Some("people/dead"))],
+            &[("5", Some("people/recovered")), ("6", Some("people/recovered"))],
+        ),
+        // bodies counted are how far the search has got, not the toll
+        (
+            "So far 204 bodies have been recovered; at least 265 people died.",
+            &[("204", Some("people/recovered")), ("at least 265", Some("people/dead"))],
+        ),
+        (
+            "The toll climbed to 3,145 as more bodies were recovered.",
+            &[("3,145", Some("people/dead"))],
         ),
         (
             "Nearly 60 homes were destroyed.",
@@ -486,9 +495,10 @@ fn subject_table() {
             "Another 7 bodies have not yet been identified.",
             &[("7", Some("people/unidentified"))],
         ),
+        // Bodies counted without names are how far the search has got.
         (
             "Rescuers recovered 40 bodies on Tuesday.",
-            &[("40", Some("people/dead"))],
+            &[("40", Some("people/recovered"))],
         ),
         // What a percentage is a share of, in more of the ways news writes it.
         (
