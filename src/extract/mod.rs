@@ -550,6 +550,10 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             }
             let ent = match h.unit_kind {
                 UnitKind::Money => Some("money".to_string()),
+                // "rose 0.1 percentage point": a change of a rate, not a rate
+                UnitKind::Percent if tk.any(h.tok_b.wrapping_sub(1), &["point", "points"]) => {
+                    Some("percentage points".to_string())
+                }
                 UnitKind::Percent => Some("percent".to_string()),
                 _ => match (&head, status) {
                     (Some(hd), st) => Some(subject::entity(hd, st.unwrap_or("count"))),

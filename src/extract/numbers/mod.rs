@@ -322,7 +322,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         let j = c1.b;
         let mut second: Option<(Core, usize)> = None;
         let dash = tk.punct(j, '-') || tk.punct(j, '–') || tk.punct(j, '—');
-        if dash || (tk.is(j, "to") && !self.change_from(c1.a)) || (between && tk.is(j, "and")) {
+        // "climbed 0.2 percentage points to 4.3%": a change, then the level it reached
+        let change_in_points = tk.any(j.wrapping_sub(1), &["point", "points"]);
+        let to = tk.is(j, "to") && !self.change_from(c1.a) && !change_in_points;
+        if dash || to || (between && tk.is(j, "and")) {
             let mut k = j + 1;
             if self.is_cur_sym(k) {
                 k += 1;
@@ -599,8 +602,11 @@ impl<'t, 'a> Parser<'t, 'a> {
                 c.unit = Some("percent");
                 c.kind = UnitKind::Percent;
                 c.b = j + 1;
-                if (tk.is(j, "percentage") && tk.is(j + 1, "points")) || tk.any(j, &["por", "pour"])
-                {
+                if tk.is(j, "percentage") && tk.any(j + 1, &["point", "points"]) {
+                    // a change of a rate, in points of it
+                    c.unit = Some("percentage points");
+                    c.b = j + 2;
+                } else if tk.any(j, &["por", "pour"]) {
                     c.b = j + 2;
                 }
             } else if tk.is(j, "per") && tk.is(j + 1, "cent") {

@@ -319,7 +319,7 @@ fn subject_table() {
         (
             "The jobless rate climbed 0.2 percentage point to 5.2% in May.",
             &[
-                ("0.2 percentage", Some("percent/unemployment")),
+                ("0.2 percentage point", Some("percentage points/unemployment")),
                 ("5.2%", Some("percent/unemployment")),
             ],
         ),
@@ -494,6 +494,15 @@ fn subject_table() {
         (
             "Another 7 bodies have not yet been identified.",
             &[("7", Some("people/unidentified"))],
+        ),
+        // A change in percentage points is not the rate, and the rate it reached is no
+        // end of a range.
+        (
+            "The jobless rate climbed 0.2 percentage points to 4.3%.",
+            &[
+                ("0.2 percentage points", Some("percentage points/unemployment")),
+                ("4.3%", Some("percent/unemployment")),
+            ],
         ),
         // Bodies counted without names are how far the search has got.
         (
