@@ -5,9 +5,10 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::{repo, text, Workspace};
+use crosscheck::gen::planted::{pairwise, planted_stories};
 use serde_json::Value;
 
 fn lines(out: &std::process::Output) -> Vec<Value> {
@@ -21,29 +22,6 @@ fn lines(out: &std::process::Output) -> Vec<Value> {
 
 fn stories(ws: &Workspace) -> Vec<Value> {
     lines(&ws.run(&["stories", "--format", "jsonl"]))
-}
-
-/// Pairwise precision and recall of predicted stories against gold ones, over the
-/// articles both know.
-fn pairwise(predicted: &HashMap<String, String>, gold: &HashMap<String, String>) -> (f64, f64) {
-    let ids: Vec<&String> = predicted
-        .keys()
-        .filter(|id| gold.contains_key(*id))
-        .collect();
-    let (mut tp, mut fp, mut fn_) = (0u64, 0u64, 0u64);
-    for (i, a) in ids.iter().enumerate() {
-        for b in &ids[i + 1..] {
-            let g = gold[*a] == gold[*b];
-            let p = predicted[*a] == predicted[*b];
-            tp += u64::from(g && p);
-            fp += u64::from(p && !g);
-            fn_ += u64::from(g && !p);
-        }
-    }
-    (
-        tp as f64 / (tp + fp).max(1) as f64,
-        tp as f64 / (tp + fn_).max(1) as f64,
-    )
 }
 
 fn predicted(stories: &[Value]) -> HashMap<String, String> {
@@ -243,38 +221,9 @@ fn generated_stories_come_out_exactly() {
     let ws = Workspace::new();
     let out = ws.run(&["gen", "--articles", "400", "--out", "gen"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let root = ws.path("gen");
-    let truth = std::fs::read_to_string(root.join("truth.jsonl")).expect("truth");
-    let mut by_id: HashMap<String, String> = HashMap::new();
-    let mut by_path: HashMap<PathBuf, String> = HashMap::new();
-    for line in truth.lines() {
-        let row: Value = serde_json::from_str(line).expect("truth json");
-        if row["type"] != "article" {
-            continue;
-        }
-        let story = row["story"].as_str().unwrap_or_default().to_owned();
-        by_id.insert(
-            row["article_id"].as_str().unwrap_or_default().to_owned(),
-            story.clone(),
-        );
-        by_path.insert(root.join(row["path"].as_str().unwrap_or_default()), story);
-    }
-    let corpus = root.join("corpus");
-    let (files, _) = crosscheck::ingest::discover(std::slice::from_ref(&corpus));
-    let mut gold = HashMap::new();
-    for (path, format) in files {
-        let parsed = crosscheck::ingest::read_document(&path, format, u64::MAX);
-        let single = parsed.articles.len() == 1;
-        for article in parsed.articles {
-            let story = by_id
-                .get(&article.id)
-                .or_else(|| single.then(|| by_path.get(&path)).flatten());
-            if let Some(story) = story {
-                gold.insert(article.id, story.clone());
-            }
-        }
-    }
+    let gold = planted_stories(&ws.path("gen")).expect("the generated corpus's truth");
     assert!(gold.len() >= 390, "truth maps {} articles", gold.len());
+    let corpus = ws.path("gen/corpus");
     let out = ws.run(&["index", corpus.to_str().unwrap_or_default()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let (p, r) = pairwise(&predicted(&stories(&ws)), &gold);

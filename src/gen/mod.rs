@@ -17,6 +17,7 @@ mod article;
 mod date;
 mod names;
 mod number;
+pub mod planted;
 mod rng;
 mod text;
 pub mod truth;
