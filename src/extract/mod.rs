@@ -551,7 +551,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             let ent = match h.unit_kind {
                 UnitKind::Money => Some("money".to_string()),
                 // "rose 0.1 percentage point": a change of a rate, not a rate
-                UnitKind::Percent if tk.any(h.tok_b.wrapping_sub(1), &["point", "points"]) => {
+                UnitKind::Percent if h.q.unit.as_deref() == Some("percentage points") => {
                     Some("percentage points".to_string())
                 }
                 UnitKind::Percent => Some("percent".to_string()),

@@ -288,21 +288,8 @@ pub fn read_document(path: &Path, format: Format, max_bytes: u64) -> Parsed {
             return parsed;
         }
     };
-    let text = match decode(&bytes) {
-        Decoded::Text { text, warning } => {
-            if let Some(message) = warning {
-                parsed.diagnostics.push(Diagnostic {
-                    origin: origin.clone(),
-                    message,
-                    rejected: false,
-                });
-            }
-            text
-        }
-        Decoded::Rejected(message) => {
-            parsed.diagnostics.push(rejected(&origin, message));
-            return parsed;
-        }
+    let Some(text) = decoded_text(decode(&bytes), &origin, &mut parsed.diagnostics) else {
+        return parsed;
     };
     drop(bytes);
     match format {
@@ -362,6 +349,31 @@ pub fn open_warc(
         Box::new(raw)
     };
     Ok(WarcArticles::from_reader(origin, reader, max_record_bytes))
+}
+
+/// The text of decoded bytes, its decoding warning noted; `None` (and the reason noted)
+/// when they were rejected.
+fn decoded_text(
+    decoded: Decoded,
+    origin: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match decoded {
+        Decoded::Text { text, warning } => {
+            if let Some(message) = warning {
+                diagnostics.push(Diagnostic {
+                    origin: origin.to_owned(),
+                    message,
+                    rejected: false,
+                });
+            }
+            Some(text)
+        }
+        Decoded::Rejected(message) => {
+            diagnostics.push(rejected(origin, message));
+            None
+        }
+    }
 }
 
 fn push_draft(parsed: &mut Parsed, draft: ArticleDraft, origin: &str) {

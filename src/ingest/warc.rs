@@ -327,21 +327,9 @@ impl<R: BufRead> WarcArticles<R> {
                 charset: charset(content_type),
             }
         };
-        let text = match decode_page(&payload) {
-            Decoded::Text { text, warning } => {
-                if let Some(message) = warning {
-                    out.diagnostics.push(Diagnostic {
-                        origin: origin.clone(),
-                        message,
-                        rejected: false,
-                    });
-                }
-                text
-            }
-            Decoded::Rejected(message) => {
-                out.diagnostics.push(rejected(&origin, message));
-                return;
-            }
+        let Some(text) = super::decoded_text(decode_page(&payload), &origin, &mut out.diagnostics)
+        else {
+            return;
         };
         let mut draft = parse_html(&text);
         let target = field(fields, "warc-target-uri").map(|uri| uri.trim_matches(['<', '>']));
