@@ -45,6 +45,7 @@ pub fn synthetic_claims(n: usize) -> Vec<Claim> {
                 place: Some(format!("place-{story}")),
                 era: None,
                 years_back: None,
+                month: None,
             };
             Claim {
                 claim_id: format!("c{i}"),

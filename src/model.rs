@@ -166,6 +166,12 @@ pub struct Frame {
     /// story's year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub years_back: Option<i64>,
+    /// The calendar month (1–12) the figure's own phrase puts it in ("206,000 jobs in
+    /// June", "added 114,000 last month"): matching keeps a monthly figure of another month
+    /// than its story's apart (one month's payrolls from the revisions of the months
+    /// before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<u32>,
 }
 
 /// What a part's measure starts with ("subset of people/dead"): a part of a whole already
@@ -199,6 +205,7 @@ impl Frame {
             place: place.map(str::to_owned),
             era: None,
             years_back: None,
+            month: None,
         })
     }
 }

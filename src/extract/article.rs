@@ -1,5 +1,6 @@
 //! What a whole article settles for its figures: the place it is about when a sentence
-//! names none, and the measure its holders hold when a holder's figure names none.
+//! names none, the measure its holders hold when a holder's figure names none, and which
+//! figures are additions to another of their sentence.
 
 use super::frame;
 use super::subject;
@@ -112,6 +113,7 @@ pub(super) fn hold_bare_figures(claims: &mut [Claim], bare: Vec<HeldFigure>) {
                 place: None,
                 era: None,
                 years_back: None,
+                month: None,
             };
             claim.key = Some(frame.key());
             claim.frame = Some(frame);
@@ -130,4 +132,50 @@ fn count_word(text: &str, w: &str) -> usize {
         }
     }
     n
+}
+
+/// Words before a figure that add it to one already given: "another 980 in Taroudant".
+const ADDED_BEFORE: &[&str] = &["another", "further", "additional", "extra"];
+/// Words after a figure that do the same: "two more victims died", "24 more on the ground".
+const ADDED_AFTER: &[&str] = &["more", "additional", "extra"];
+
+/// Whether the figure of tokens `[a, b)` is said to come in addition to another ("another
+/// 44 are outpatients", "38 more people died there"). "20 more than expected" is a
+/// difference and "50 or more" a hedge; neither is an addition.
+pub(super) fn is_addition(tk: &Toks, a: usize, b: usize) -> bool {
+    (tk.any(b, ADDED_AFTER) && !tk.is(b + 1, "than"))
+        || a.checked_sub(1).is_some_and(|k| tk.any(k, ADDED_BEFORE))
+}
+
+/// An addition is a part when its sentence gives another figure of the same measure and
+/// status: "1,684 died in Al Haouz, with another 980 in Taroudant", "two more victims
+/// died, raising the toll to 139". Neither is the whole the story counts. "23 died and
+/// another 30 were treated" adds another kind of count, the whole of its own: it stays.
+pub(super) fn mark_additions(claims: &mut [Claim], additions: &[usize]) {
+    let parts: Vec<usize> = additions
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let Some(mine) = claims.get(i).and_then(|c| c.frame.as_ref()) else {
+                return false;
+            };
+            let sentence = claims[i].sentence_start;
+            claims.iter().enumerate().any(|(j, other)| {
+                j != i
+                    && other.sentence_start == sentence
+                    && other
+                        .frame
+                        .as_ref()
+                        .is_some_and(|f| f.measure == mine.measure && f.status == mine.status)
+            })
+        })
+        .collect();
+    for i in parts {
+        if let Some(frame) = claims[i].frame.as_mut() {
+            if !frame.measure.starts_with(crate::model::SUBSET_OF) {
+                frame.measure = format!("{}{}", crate::model::SUBSET_OF, frame.measure);
+            }
+            claims[i].key = Some(frame.key());
+        }
+    }
 }

@@ -57,7 +57,7 @@ use classes as class;
 use std::collections::HashMap;
 
 use crate::model::{Article, Attribution, Certainty, Claim, ClaimKind, Frame, Quote};
-use article::{default_place, hold_bare_figures, HeldFigure, RowPart};
+use article::{default_place, hold_bare_figures, is_addition, mark_additions, HeldFigure, RowPart};
 use clause::{certainty, closes_clause, comparison, days_earlier, not_a_claim, phrase_end};
 use lexicon::{STATUS_VERBS_BREAK, WHOLE_OPENERS};
 use numbers::{NumHit, Parser, UnitKind};
@@ -167,6 +167,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
 
     let default_place = default_place(&tk, &sents, &tok_at, article.title.as_deref());
     let mut prev: Option<Prev> = None;
+    // Figures said to come in addition to another ("another 980"), by index in `out`
+    let mut additions: Vec<usize> = Vec::new();
     // The employer that announced cuts in a sentence, for the sentence's later figures
     let mut employer: Option<(usize, Attribution)> = None;
     let mut bare_held: Vec<HeldFigure> = Vec::new();
@@ -736,6 +738,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     h.tok_a..h.tok_b,
                     article.date.as_deref(),
                 ),
+                month: time::named_month(&tk, ta..tb, h.tok_a..h.tok_b, article.date.as_deref()),
             });
             if let (Some(p), Some((_, end))) = (compared, cmp[n]) {
                 // the compared figure is the same quantity at another time
@@ -813,6 +816,9 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     });
                 }
             }
+            if c.frame.is_some() && is_addition(&tk, h.tok_a, h.tok_b) {
+                additions.push(out.len());
+            }
             prev = Some(Prev {
                 sent: si,
                 subject,
@@ -827,6 +833,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
     }
 
     hold_bare_figures(&mut out, bare_held);
+    mark_additions(&mut out, &additions);
 
     // quotes
     let mut last_speaker: Option<(usize, String)> = None;

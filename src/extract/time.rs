@@ -137,11 +137,13 @@ enum NamedYear {
     LastMonth(u32),
 }
 
-fn named_year(
+/// The tokens of a figure's phrase, between the commas around it, nearest to the figure
+/// first.
+fn phrase_nearest(
     tk: &Toks,
     sentence: std::ops::Range<usize>,
     figure: std::ops::Range<usize>,
-) -> Option<NamedYear> {
+) -> impl Iterator<Item = usize> {
     let phrase_bound = |k: &usize| tk.punct(*k, ',') || tk.punct(*k, ';');
     // "the 2018 Paradise, California, fire (85)": a place set off by commas is inside
     // the phrase
@@ -176,12 +178,19 @@ fn named_year(
     // fire (85)"
     let to = to.min(tk.len());
     let reach = (figure.start - from.min(figure.start)).max(to.saturating_sub(figure.end));
-    let nearest = (1..=reach).flat_map(|d| {
+    (1..=reach).flat_map(move |d| {
         let before = figure.start.checked_sub(d).filter(|&i| i >= from);
         let after = Some(figure.end + d - 1).filter(|&i| i < to);
         before.into_iter().chain(after)
-    });
-    for i in nearest {
+    })
+}
+
+fn named_year(
+    tk: &Toks,
+    sentence: std::ops::Range<usize>,
+    figure: std::ops::Range<usize>,
+) -> Option<NamedYear> {
+    for i in phrase_nearest(tk, sentence, figure) {
         if let Some(year) = year_at(tk, i) {
             let measured_against = tk.any(
                 i.wrapping_sub(1),
@@ -203,6 +212,102 @@ fn named_year(
             if let Some(month) = month_number(tk.s(i + 1)) {
                 return Some(NamedYear::LastMonth(month));
             }
+        }
+    }
+    None
+}
+
+/// Words before a month that measure a figure against it ("slower than June", "the
+/// highest since May") or bound it ("until June"): the month is not the figure's own.
+const MONTH_MEASURED_AGAINST: &[&str] = &[
+    "since", "until", "by", "before", "through", "till", "from", "than", "after", "trailing",
+    "behind", "above", "below", "versus", "vs",
+];
+
+/// "by the end of March": a month a word of these bounds is a deadline, not a period.
+const MONTH_BOUNDS: &[&str] = &["end", "start", "beginning", "middle", "close"];
+
+/// The calendar month (1–12) a figure's phrase puts it in: "206,000 jobs in June", "April
+/// was marked down by 57,000", "employers added 114,000 jobs last month" (the month before
+/// the article's). A month with a day ("June 5") is a date, which `as_of` reads; a month
+/// the figure is measured against ("slower than June") or that belongs to another figure
+/// of the phrase ("rose to 4.1% from 4.0% in May": May is 4.0's) is not its own.
+/// Matching keeps a monthly figure of another month than its story's apart, as it does
+/// a figure of another year.
+pub fn named_month(
+    tk: &Toks,
+    sentence: std::ops::Range<usize>,
+    figure: std::ops::Range<usize>,
+    article_date: Option<&str>,
+) -> Option<u32> {
+    let (figure_start, figure_end) = (figure.start, figure.end);
+    let (phrase_start, phrase_end) = (sentence.start, sentence.end.min(tk.len()));
+    // at equal distance the month after the figure first: "62.6% in June from 62.5% in
+    // May" gives 62.5 May's
+    let mut nearest: Vec<usize> = phrase_nearest(tk, sentence, figure).collect();
+    nearest.sort_by_key(|&i| {
+        if i < figure_start {
+            (2 * (figure_start - i), 1)
+        } else {
+            (2 * (i + 1 - figure_end), 0)
+        }
+    });
+    for i in nearest {
+        let (between, distance) = if i < figure_start {
+            (i + 1..figure_start, figure_start - i)
+        } else {
+            (figure_end..i, i + 1 - figure_end)
+        };
+        if between.clone().any(|k| tk.is_num(k)) {
+            // another figure stands between: what follows is its own
+            continue;
+        }
+        if is_month(tk, i) {
+            let abbreviated = tk.punct(i + 1, '.');
+            let day_after = if abbreviated { i + 2 } else { i + 1 };
+            let dated =
+                small_int(tk, day_after).is_some() || small_int(tk, i.wrapping_sub(1)).is_some();
+            // "Zenda Jan district": a short form is a month only with its full stop
+            let full_name = tk.s(i).len() >= 3
+                && !matches!(
+                    tk.s(i),
+                    "Jan"
+                        | "Feb"
+                        | "Mar"
+                        | "Apr"
+                        | "Jun"
+                        | "Jul"
+                        | "Aug"
+                        | "Sep"
+                        | "Sept"
+                        | "Oct"
+                        | "Nov"
+                        | "Dec"
+                );
+            let measured_against = tk.any(i.wrapping_sub(1), MONTH_MEASURED_AGAINST)
+                || (tk.is(i.wrapping_sub(1), "of") && tk.any(i.wrapping_sub(2), MONTH_BOUNDS));
+            // "the Women's March": a name that is a month's
+            let named = i > 0 && (tk.s(i - 1).ends_with("'s") || tk.s(i - 1).ends_with("’s"));
+            // "April was marked down by 57,000 jobs and May by 54,000": a month nearer
+            // to another figure is that figure's
+            let nearer_figure = (i.saturating_sub(distance - 1).max(phrase_start)
+                ..(i + distance).min(phrase_end))
+                .any(|k| {
+                    tk.is_num(k)
+                        && !(figure_start..figure_end).contains(&k)
+                        && k != day_after
+                        && year_at(tk, k).is_none()
+                });
+            if dated || measured_against || named || nearer_figure || !(full_name || abbreviated) {
+                continue;
+            }
+            return month_number(tk.s(i));
+        }
+        if tk.is(i, "last") && tk.is(i + 1, "month") {
+            let (_, month, _) = article_date
+                .and_then(parse_iso)
+                .and_then(crate::dates::civil)?;
+            return Some(if month == 1 { 12 } else { month - 1 });
         }
     }
     None

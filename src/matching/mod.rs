@@ -162,22 +162,28 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
     fold_home_nationals(claims, &mut parsed);
 
     let story_years = story_years(claims, &parsed);
-    let mut blocks: BTreeMap<(String, String, Option<i64>), Vec<Located>> = BTreeMap::new();
+    let story_months = story_months(claims, &parsed);
+    type Block = (String, String, Option<i64>, Option<u32>);
+    let mut blocks: BTreeMap<Block, Vec<Located>> = BTreeMap::new();
     for (i, parts) in parsed {
-        let story_year = story_years.get(&claims[i].story.as_deref()).copied();
+        let story = claims[i].story.as_deref();
+        let story_year = story_years.get(&story).copied();
         // "last year's hajj" in an undated article: the year before its story's
         let era = parts
             .era
             .or_else(|| Some(story_year? - parts.years_back?))
             .filter(|&year| Some(year) != story_year);
+        let month = parts
+            .month
+            .filter(|&month| Some(month) != story_months.get(&story).copied());
         blocks
-            .entry((parts.measure, parts.status, era))
+            .entry((parts.measure, parts.status, era, month))
             .or_default()
             .push((i, parts.place));
     }
 
     let mut groups = Vec::new();
-    for ((entity, status, era), members) in blocks {
+    for ((entity, status, era, month), members) in blocks {
         let mut by_location: BTreeMap<Option<String>, Vec<usize>> = BTreeMap::new();
         for (i, location) in &members {
             by_location.entry(location.clone()).or_default().push(*i);
@@ -222,6 +228,16 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
                 if let Some(d) = &event_date {
                     key.push('@');
                     key.push_str(d);
+                } else if let Some(month) = month {
+                    // "jobs/count@--04": April's figure in a story of May's (ISO 8601's
+                    // month without a year when the story names none)
+                    let story_year = members
+                        .first()
+                        .and_then(|&i| story_years.get(&claims[i].story.as_deref()));
+                    match era.or(story_year.copied()) {
+                        Some(year) => key.push_str(&format!("@{year}-{month:02}")),
+                        None => key.push_str(&format!("@--{month:02}")),
+                    }
                 } else if let Some(year) = era {
                     key.push_str(&format!("@{year}"));
                 } else if several {
@@ -275,6 +291,30 @@ fn story_years<'a>(
         }
     }
     years
+}
+
+/// Each story's month: the month its claims' phrases name most often ("in June", "last
+/// month"), for stories where some do. A jobs report's story names its own month more than
+/// the months whose revisions it gives.
+fn story_months<'a>(
+    claims: &'a [Claim],
+    parsed: &[(usize, Frame)],
+) -> HashMap<Option<&'a str>, u32> {
+    let mut named: HashMap<Option<&str>, [usize; 13]> = HashMap::new();
+    for (i, frame) in parsed {
+        if let Some(month) = frame.month.filter(|m| (1..=12).contains(m)) {
+            named.entry(claims[*i].story.as_deref()).or_insert([0; 13])[month as usize] += 1;
+        }
+    }
+    named
+        .into_iter()
+        .filter_map(|(story, counts)| {
+            // the most named month; the earlier one on a tie
+            let month = (1..=12u32)
+                .max_by(|a, b| counts[*a as usize].cmp(&counts[*b as usize]).then(b.cmp(a)))?;
+            Some((story, month))
+        })
+        .collect()
 }
 
 /// Counted nouns whose claims name what they are of (a percentage's base, as the status)

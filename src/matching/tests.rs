@@ -327,6 +327,7 @@ fn keys_and_locations() {
             place: Some("gaza-city".into()),
             era: None,
             years_back: None,
+            month: None,
         })
     );
     let frame = Frame::from_key("jobs/cut").expect("a key");
@@ -441,6 +442,50 @@ fn a_figure_of_another_year_than_its_story_s_stands_apart() {
     }
     let got = keys(&claims);
     assert!(has_group(&got, "people/dead@2030", &["c"]), "{got:?}");
+}
+
+#[test]
+fn a_figure_of_another_month_than_its_story_s_stands_apart() {
+    let mut claims = vec![
+        quantity(
+            "a",
+            "jobs/count",
+            140000.0,
+            "2031-06-06",
+            "employers added 140,000 jobs in May",
+        ),
+        quantity(
+            "b",
+            "jobs/count",
+            145000.0,
+            "2031-06-06",
+            "payrolls rose by 145,000 in May",
+        ),
+        quantity(
+            "c",
+            "jobs/count",
+            150000.0,
+            "2031-06-06",
+            "payrolls grew by 150,000",
+        ),
+        quantity(
+            "d",
+            "jobs/count",
+            30000.0,
+            "2031-06-06",
+            "April was revised down by 30,000 jobs",
+        ),
+    ];
+    for (n, month) in [(0, 5), (1, 5), (3, 4)] {
+        if let Some(frame) = claims[n].frame.as_mut() {
+            frame.month = Some(month);
+        }
+    }
+    in_one_story(&mut claims);
+    let got = keys(&claims);
+    // the story's month is the one its figures name most; a figure naming none is of it
+    assert!(has_group(&got, "jobs/count", &["a", "b", "c"]), "{got:?}");
+    assert!(has_group(&got, "jobs/count@2031-04", &["d"]), "{got:?}");
 }
 
 #[test]

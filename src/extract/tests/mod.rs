@@ -780,6 +780,100 @@ fn years_back_in_undated_articles() {
     assert_eq!(back(text, Some("2025-05-20")), vec![None, None]);
 }
 
+// ---------- the month a figure's phrase names ----------
+fn check_month(input: &str, expected: &[(&str, Option<u32>)]) {
+    let got: Vec<(String, Option<u32>)> = quantities(input)
+        .into_iter()
+        .map(|c| {
+            (
+                c.quantity.map(|q| q.surface).unwrap_or_default(),
+                c.frame.and_then(|f| f.month),
+            )
+        })
+        .collect();
+    let exp: Vec<(String, Option<u32>)> =
+        expected.iter().map(|(s, e)| (s.to_string(), *e)).collect();
+    assert_eq!(got, exp, "months of {input:?}");
+}
+
+#[test]
+fn month_table() {
+    // The articles are dated 2025-05-20.
+    type Months<'a> = &'a [(&'a str, Option<u32>)];
+    let table: &[(&str, Months)] = &[
+        (
+            "Factories added 91,000 jobs in April.",
+            &[("91,000", Some(4))],
+        ),
+        (
+            "Factories added 91,000 jobs last month.",
+            &[("91,000", Some(4))],
+        ),
+        // Each month to its own figure.
+        (
+            "February was revised down by 12,000 jobs and March by 8,000.",
+            &[("12,000", Some(2)), ("8,000", Some(3))],
+        ),
+        (
+            "The jobless rate rose to 5.2% from 5.0% in April.",
+            &[("5.2%", None), ("5.0%", Some(4))],
+        ),
+        (
+            "Turnout reached 71.5% in May from 70.9% in April.",
+            &[("71.5%", Some(5)), ("70.9%", Some(4))],
+        ),
+        // A date, a deadline, a comparison, a name: not the figure's month.
+        (
+            "The river rose on May 3, flooding 300 homes.",
+            &[("300", None)],
+        ),
+        (
+            "All 2,000 cuts will be made by the end of June.",
+            &[("2,000", None)],
+        ),
+        (
+            "Payrolls grew by 80,000, slower than March.",
+            &[("80,000", None)],
+        ),
+        ("The People's March drew 9,000 people.", &[("9,000", None)]),
+        (
+            "Rain hit 12 villages of the Kol Jan district.",
+            &[("12", None)],
+        ),
+    ];
+    for (input, expected) in table {
+        check_month(input, expected);
+    }
+}
+
+// ---------- additions ----------
+#[test]
+fn an_addition_to_a_figure_of_its_sentence_is_a_part() {
+    let keys = |text: &str| -> Vec<String> {
+        quantities(text)
+            .into_iter()
+            .map(|c| c.key.unwrap_or_default())
+            .collect()
+    };
+    // another figure of the same measure in the sentence: the addition is a part of it
+    let got = keys("Officials said 410 people died in the city, and another 55 died in the hills.");
+    assert!(got[1].starts_with(crate::model::SUBSET_OF), "{got:?}");
+    let got = keys("Three more patients died overnight, raising the death toll to 61.");
+    assert!(got[0].starts_with(crate::model::SUBSET_OF), "{got:?}");
+    // another kind of count: the whole of its own
+    let got = keys("At least 17 people died, and another 40 were injured.");
+    assert!(!got[1].starts_with(crate::model::SUBSET_OF), "{got:?}");
+    // a difference and a hedge are no additions
+    let got = keys("The flood killed 70 people, 20 more than the storm of 2019 killed.");
+    assert_eq!(
+        got.iter()
+            .filter(|k| k.starts_with(crate::model::SUBSET_OF))
+            .count(),
+        0,
+        "{got:?}"
+    );
+}
+
 // ---------- as_of ----------
 fn check_as_of(input: &str, date: Option<&str>, expected: Option<&str>) {
     let got: Vec<Option<String>> = extract_claims(&art(input, date, None))
