@@ -238,6 +238,16 @@ pub fn holder(tk: &Toks, a: usize, ta: usize) -> Option<String> {
     let mut j = a;
     while j > ta {
         j -= 1;
+        // "Labour won a majority of 174 with 412 seats": the majority is the holder's too
+        let with_majority = tk.is_num(j)
+            && tk.is(j.wrapping_sub(1), "of")
+            && tk.is(j.wrapping_sub(2), "majority")
+            && (j + 1..a).any(|k| tk.is(k, "with"))
+            && !(j + 1..a).any(|k| tk.punct(k, ','));
+        if with_majority {
+            j -= 2;
+            continue;
+        }
         if tk.punct(j, ';') || tk.is_num(j) {
             return None;
         }

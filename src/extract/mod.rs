@@ -718,6 +718,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 match frame::held_change(&tk, h.tok_a, ta) {
                     Some(true) => status = Some("gained"),
                     Some(false) => status = Some("lost"),
+                    // "Labour already holds 400 of the seats": holding seats is having them
+                    None if status == Some("held") => status = None,
                     None => {}
                 }
             }

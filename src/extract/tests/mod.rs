@@ -689,11 +689,19 @@ fn subject_table() {
                 ("5,000", Some("subset of jobs/count")),
             ],
         ),
+        // Holding seats is having them; a majority on the way does not hide the holder.
         (
             "The Greens hold 40 of the 90 seats.",
             &[
-                ("40", Some("greens seats/held")),
+                ("40", Some("greens seats/count")),
                 ("90", Some("total seats/count")),
+            ],
+        ),
+        (
+            "The Greens won a majority of 12 with 51 seats.",
+            &[
+                ("12", None),
+                ("51", Some("greens seats/count")),
             ],
         ),
     ];
