@@ -1,6 +1,7 @@
 //! What a whole article settles for its figures: the place it is about when a sentence
-//! names none, the measure its holders hold when a holder's figure names none, and which
-//! figures are additions to another of their sentence.
+//! names none, the names it uses for a company (no place, whatever the gazetteer says), the
+//! measure its holders hold when a holder's figure names none, and which figures are
+//! additions to another of their sentence.
 
 use super::frame;
 use super::subject;
@@ -44,6 +45,60 @@ pub(super) fn default_place(
         }
     }
     best.filter(|(s, _)| *s >= 2).map(|(_, n)| n.clone())
+}
+
+/// Words after a one-word name's possessive that make it a company: "Meta's shares",
+/// "Amazon's CEO". Not "workforce" or "chief": a country has those too.
+const COMPANY_POSSESSIONS: &[&str] = &[
+    "ceo",
+    "shares",
+    "stock",
+    "shareholders",
+    "layoffs",
+    "headcount",
+    "founder",
+    "revenue",
+    "earnings",
+    "profits",
+    "profit",
+    "subsidiary",
+];
+/// Words after a name that make it a company: "Microsoft Corp", "Amazon.com Inc".
+const COMPANY_SUFFIXES: &[&str] = &["inc", "corp", "corporation", "ltd", "llc", "plc"];
+/// Its people after a one-word name: "11,000 Meta employees".
+const COMPANY_STAFF: &[&str] = &["employees", "shareholders", "executives"];
+
+/// The slugged one-word names an article uses for a company ("Meta's shares", "Microsoft
+/// Corp", "Amazon.com", "Meta employees"): a place the gazetteer knows by that name (Meta,
+/// a Colombian department) is not what "cuts at Meta" are about.
+pub(super) fn companies(tk: &Toks) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for i in 0..tk.len() {
+        if !tk.capitalized(i) || tk.capitalized(i.wrapping_sub(1)) {
+            continue;
+        }
+        let word = tk.s(i);
+        let name = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        let possessive = name.len() < word.len();
+        let next = i + 1;
+        let company = if possessive {
+            tk.any(next, COMPANY_POSSESSIONS)
+        } else {
+            (tk.any(next, COMPANY_SUFFIXES) && !tk.capitalized(next + 1))
+                || (tk.punct(next, '.') && tk.is(next + 1, "com"))
+                || tk.any(next, COMPANY_STAFF)
+        };
+        if company {
+            let slug = subject::slug(name);
+            if !slug.is_empty() && !found.contains(&slug) {
+                found.push(slug);
+            }
+        }
+    }
+    found
 }
 
 /// Framed figures of an article's holders it takes before a holder's bare figure is read

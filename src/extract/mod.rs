@@ -57,7 +57,9 @@ use classes as class;
 use std::collections::HashMap;
 
 use crate::model::{Article, Attribution, Certainty, Claim, ClaimKind, Frame, Quote};
-use article::{default_place, hold_bare_figures, is_addition, mark_additions, HeldFigure, RowPart};
+use article::{
+    companies, default_place, hold_bare_figures, is_addition, mark_additions, HeldFigure, RowPart,
+};
 use clause::{certainty, closes_clause, comparison, days_earlier, not_a_claim, phrase_end};
 use lexicon::{STATUS_VERBS_BREAK, WHOLE_OPENERS};
 use numbers::{NumHit, Parser, UnitKind};
@@ -165,7 +167,11 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         frame: None,
     };
 
-    let default_place = default_place(&tk, &sents, &tok_at, article.title.as_deref());
+    // "cuts at Meta": a name the article uses for a company is no place of its figures
+    let companies = companies(&tk);
+    let is_company = |place: &str| companies.contains(&subject::slug(place));
+    let default_place = default_place(&tk, &sents, &tok_at, article.title.as_deref())
+        .filter(|place| !is_company(place));
     let mut prev: Option<Prev> = None;
     // Figures said to come in addition to another ("another 980"), by index in `out`
     let mut additions: Vec<usize> = Vec::new();
@@ -431,7 +437,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             c.as_of = as_of.clone();
             let mut subject = s.subject.clone();
             let mut head = s.head.clone();
-            let mut location = s.location.clone();
+            let mut location = s.location.clone().filter(|place| !is_company(place));
             let money_pct = matches!(h.unit_kind, UnitKind::Money | UnitKind::Percent);
             let inherit = prev
                 .as_ref()

@@ -192,10 +192,22 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
             let located = PlaceIndex::new(claims, &by_location);
             // Within one story, a figure that names no place is about the story's place:
             // the one most of the block's located figures name.
-            let main_place = by_location
+            // A place only one figure names, or no more figures than another place, is no
+            // story's place: "400 jobs in Ireland" beside four unplaced figures of a
+            // company's cuts does not take them.
+            let mut counts: Vec<(usize, &Option<String>)> = by_location
                 .iter()
-                .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
-                .map(|(place, _)| place.clone());
+                .map(|(place, m)| (m.len(), place))
+                .collect();
+            counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+            let main_place = match counts.as_slice() {
+                [(first, place), rest @ ..]
+                    if *first >= 2 && rest.first().is_none_or(|(second, _)| second < first) =>
+                {
+                    Some((*place).clone())
+                }
+                _ => None,
+            };
             for i in unlocated {
                 let target = located.best_location(claims, i).or_else(|| {
                     claims[i]

@@ -854,6 +854,29 @@ fn month_table() {
     }
 }
 
+// ---------- companies are no places ----------
+#[test]
+fn a_name_used_for_a_company_is_no_place() {
+    let keys = |text: &str| -> Vec<String> {
+        quantities(text)
+            .into_iter()
+            .map(|c| c.key.unwrap_or_default())
+            .collect()
+    };
+    // Meta is also a Colombian department; here it is the employer
+    let text = "Meta's shares rose. Meta will cut 11,000 jobs at Meta offices.";
+    assert_eq!(keys(text), vec!["jobs/cut"]);
+    let text = "Microsoft Corp said 10,000 jobs will go. The cuts at Microsoft hit 5% of staff.";
+    assert!(
+        keys(text).iter().all(|k| !k.contains("microsoft")),
+        "{:?}",
+        keys(text)
+    );
+    // a place is still a place
+    let text = "Floods in Meta killed 12 people.";
+    assert_eq!(keys(text), vec!["people/dead/meta"]);
+}
+
 // ---------- additions ----------
 #[test]
 fn an_addition_to_a_figure_of_its_sentence_is_a_part() {
