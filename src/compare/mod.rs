@@ -321,6 +321,58 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_only_steps_away_from_its_conflict_still_stands_on_the_timeline() {
+        // 40 missing on the 2nd, "dozens" on the 3rd (agrees with both), about 70 on the
+        // 4th: 40 and 70 are two steps apart, and 40 has no update without this one
+        let claims = vec![
+            claim(
+                "a",
+                "1",
+                "A",
+                "people/missing/valdora",
+                exact(40.0, "40"),
+                "2025-03-02",
+                None,
+            ),
+            claim(
+                "b",
+                "2",
+                "B",
+                "people/missing/valdora",
+                (61.5, Qualifier::Range, Some(24.0), Some(99.0), "dozens"),
+                "2025-03-03",
+                None,
+            ),
+            claim(
+                "c",
+                "3",
+                "C",
+                "people/missing/valdora",
+                (70.0, Qualifier::Approx, Some(65.0), Some(75.0), "about 70"),
+                "2025-03-04",
+                None,
+            ),
+            claim(
+                "d",
+                "4",
+                "D",
+                "people/missing/valdora",
+                exact(52.0, "52"),
+                "2025-03-05",
+                None,
+            ),
+        ];
+        let comparison = compare(&claims, &CompareOptions::default());
+        assert_eq!(
+            kinds(&comparison),
+            vec![
+                ("a".into(), "c".into(), "update"),
+                ("c".into(), "d".into(), "update")
+            ]
+        );
+    }
+
+    #[test]
     fn compatible_hedges_raise_nothing_and_min_severity_filters() {
         let claims = vec![
             claim(

@@ -85,13 +85,16 @@ pub(super) fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster 
     let mut same_time_pairs = 0usize;
     let mut compatible_pairs = 0usize;
     let mut discrepancies = Vec::new();
+    // positions some discrepancy lists; pairs of positions too many steps apart to list
+    let mut listed = vec![false; positions.len()];
+    let mut skipped: Vec<(usize, usize, usize)> = Vec::new();
     for (n, p) in positions.iter().enumerate() {
         let inner = p.holders.inner_pairs();
         same_time_pairs += inner;
         if p.interval.overlaps(&p.interval) {
             compatible_pairs += inner;
         }
-        for q in &positions[n + 1..] {
+        for (m, q) in positions.iter().enumerate().skip(n + 1) {
             let pairs = p.holders.cross_pairs(&q.holders);
             if pairs == 0 {
                 continue;
@@ -108,58 +111,40 @@ pub(super) fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster 
                 continue;
             }
             if let (true, Some(x), Some(y)) = (different_times, p.date, q.date) {
-                if step(x).zip(step(y)).is_some_and(|(x, y)| x.abs_diff(y) > 1) {
-                    continue;
+                if let Some(steps) = step(x).zip(step(y)).map(|(x, y)| x.abs_diff(y)) {
+                    if steps > 1 {
+                        skipped.push((n, m, steps));
+                        continue;
+                    }
                 }
             }
-            let Some((from_p, from_q)) = representative_pair(claims, &p.holders, &q.holders) else {
-                continue;
-            };
-            // The earlier claim of the group is `a`, as when claims were compared pairwise.
-            let ((i, side_i), (j, side_j)) = if from_p <= from_q {
-                ((from_p, p), (from_q, q))
-            } else {
-                ((from_q, q), (from_p, p))
-            };
-            let severity = severity(&side_i.interval, &side_j.interval);
-            let discrepancy = if different_times {
-                let ((older, older_side), (newer, newer_side)) = if side_i.date <= side_j.date {
-                    ((i, side_i), (j, side_j))
-                } else {
-                    ((j, side_j), (i, side_i))
-                };
-                between_positions(
-                    claims,
-                    (older, newer),
-                    (&older_side.holders, &newer_side.holders),
-                    pairs,
-                    DiscrepancyType::Update,
-                    severity,
-                    format!(
-                        "{} vs {}: a newer figure ({} is later); {:.0}% apart",
-                        describe(&claims[older]),
-                        describe(&claims[newer]),
-                        newer_side.date.unwrap_or("?"),
-                        severity * 100.0
-                    ),
-                )
-            } else {
-                between_positions(
-                    claims,
-                    (i, j),
-                    (&side_i.holders, &side_j.holders),
-                    pairs,
-                    DiscrepancyType::Conflict,
-                    severity,
-                    format!(
-                        "{} vs {}: cannot both hold; {:.0}% apart",
-                        describe(&claims[i]),
-                        describe(&claims[j]),
-                        severity * 100.0
-                    ),
-                )
-            };
-            discrepancies.push(discrepancy);
+            if let Some(discrepancy) = discrepancy_between(claims, (p, q), pairs, different_times) {
+                discrepancies.push(discrepancy);
+                listed[n] = true;
+                listed[m] = true;
+            }
+        }
+    }
+    // A figure only ever compared with figures some steps away (an "at least 80" between
+    // a 36 and a 115 it agrees with) still stands on the timeline: its update against the
+    // nearest step it cannot follow from.
+    for k in 0..positions.len() {
+        if listed[k] {
+            continue;
+        }
+        let nearest = skipped
+            .iter()
+            .filter(|(n, m, _)| *n == k || *m == k)
+            .min_by_key(|(n, m, steps)| (*steps, *n.min(m)));
+        if let Some(&(n, m, _)) = nearest {
+            let pairs = positions[n].holders.cross_pairs(&positions[m].holders);
+            if let Some(discrepancy) =
+                discrepancy_between(claims, (&positions[n], &positions[m]), pairs, true)
+            {
+                discrepancies.push(discrepancy);
+                listed[n] = true;
+                listed[m] = true;
+            }
         }
     }
     let agreement = if same_time_pairs == 0 {
@@ -184,6 +169,62 @@ pub(super) fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster 
         uncompared_positions,
         story: None,
     }
+}
+
+/// The discrepancy between two incompatible positions: an update when they are of
+/// different dates, else a conflict. `None` when no claim can stand for a side.
+fn discrepancy_between(
+    claims: &[Claim],
+    (p, q): (&Position, &Position),
+    pairs: usize,
+    different_times: bool,
+) -> Option<Discrepancy> {
+    let (from_p, from_q) = representative_pair(claims, &p.holders, &q.holders)?;
+    // The earlier claim of the group is `a`, as when claims were compared pairwise.
+    let ((i, side_i), (j, side_j)) = if from_p <= from_q {
+        ((from_p, p), (from_q, q))
+    } else {
+        ((from_q, q), (from_p, p))
+    };
+    let severity = severity(&side_i.interval, &side_j.interval);
+    let discrepancy = if different_times {
+        let ((older, older_side), (newer, newer_side)) = if side_i.date <= side_j.date {
+            ((i, side_i), (j, side_j))
+        } else {
+            ((j, side_j), (i, side_i))
+        };
+        between_positions(
+            claims,
+            (older, newer),
+            (&older_side.holders, &newer_side.holders),
+            pairs,
+            DiscrepancyType::Update,
+            severity,
+            format!(
+                "{} vs {}: a newer figure ({} is later); {:.0}% apart",
+                describe(&claims[older]),
+                describe(&claims[newer]),
+                newer_side.date.unwrap_or("?"),
+                severity * 100.0
+            ),
+        )
+    } else {
+        between_positions(
+            claims,
+            (i, j),
+            (&side_i.holders, &side_j.holders),
+            pairs,
+            DiscrepancyType::Conflict,
+            severity,
+            format!(
+                "{} vs {}: cannot both hold; {:.0}% apart",
+                describe(&claims[i]),
+                describe(&claims[j]),
+                severity * 100.0
+            ),
+        )
+    };
+    Some(discrepancy)
 }
 
 /// "Harbour Post: about 130 (the governor, 2025-05-20)".
