@@ -229,6 +229,12 @@ pub fn holder(tk: &Toks, a: usize, ta: usize) -> Option<String> {
     if tk.is(a.wrapping_sub(1), "of") && tk.is(a.wrapping_sub(2), "majority") {
         return Some("majority".into());
     }
+    // "Labour's majority stands at 176 MPs": the majority, whoever holds it
+    if (a.saturating_sub(4).max(ta)..a)
+        .any(|k| tk.any(k, &["majority", "majority's"]) && !tk.is(k + 1, "of"))
+    {
+        return Some("majority".into());
+    }
     if tk.is(a.wrapping_sub(1), "the")
         && tk.is(a.wrapping_sub(2), "of")
         && tk.is_num(a.wrapping_sub(3))

@@ -71,6 +71,10 @@ pub fn entity(head: &str, status: &str) -> String {
         "toll" => "people",
         // One workforce under its names: "3,000 staff", "3,000 employees", "staffers"
         "staff" | "employees" | "staffers" | "personnel" | "employee" => "employees",
+        // A party's MPs are its seats in the house: "the SNP won nine seats", "nine MPs"
+        "seats" | "mps" => "seats",
+        // Buildings under their names; homes and houses are a kind of them and stay apart
+        "structures" | "buildings" => "structures",
         other => {
             let s: String = other
                 .chars()

@@ -704,6 +704,19 @@ fn subject_table() {
                 ("51", Some("greens seats/count")),
             ],
         ),
+        // MPs are seats; a majority named before the figure holds it.
+        (
+            "The Greens have 51 MPs; their majority stands at 12 MPs.",
+            &[
+                ("51", Some("greens seats/count")),
+                ("12", Some("majority seats/count")),
+            ],
+        ),
+        // Buildings and structures are one measure.
+        (
+            "The fire destroyed 300 buildings.",
+            &[("300", Some("structures/count"))],
+        ),
     ];
     for (i, e) in table {
         check_key(i, e);
