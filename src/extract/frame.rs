@@ -592,7 +592,29 @@ pub fn jobs_cut(tk: &Toks, entity: &str, a: usize, b: usize, ta: usize, tb: usiz
         }
         near |= cutting(tk, j);
     }
-    near
+    near || cuts_reach(tk, a, ta)
+}
+
+/// Verbs by which cuts reach people: "job cuts planned at Amazon.com Inc will affect more
+/// than 17,000 staff", "the eliminations had been expected to hit about 10,000 people".
+const REACHING_VERBS: &[&str] = &[
+    "affect",
+    "affects",
+    "affecting",
+    "hit",
+    "hits",
+    "impact",
+    "impacts",
+];
+
+/// Whether the figure at `a` is what the cuts its clause (from `ta`) names reach: a
+/// reaching verb just before it, a cutting word before that.
+fn cuts_reach(tk: &Toks, a: usize, ta: usize) -> bool {
+    let verb = before_hedge(tk, a, ta);
+    verb >= ta
+        && verb < a
+        && tk.any(verb, REACHING_VERBS)
+        && (ta..verb).any(|j| tk.has(j, class::CUT_WORDS))
 }
 
 /// Whether a count of `entity` can be a workforce or the jobs cut from it.

@@ -712,6 +712,11 @@ fn subject_table() {
                 ("12", Some("majority seats/count")),
             ],
         ),
+        // What cuts reach is what they cut.
+        (
+            "Job cuts planned at the Harbour Bank Group and its insurance arm will affect more than 2,000 staff.",
+            &[("more than 2,000", Some("jobs/cut"))],
+        ),
         // Buildings and structures are one measure.
         (
             "The fire destroyed 300 buildings.",
