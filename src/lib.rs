@@ -11,6 +11,7 @@ pub mod extract;
 pub mod gen;
 pub mod index;
 pub mod ingest;
+pub mod interval;
 pub mod matching;
 pub mod model;
 pub mod pipeline;

@@ -594,3 +594,16 @@ pub struct ReportData {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stories: Vec<StorySummary>,
 }
+
+/// A speaker's name reduced to what outlets agree on: the last word, lower-cased
+/// ("U.S. President Donald Trump" and "Trump" meet).
+pub fn speaker_key(speaker: Option<&str>) -> String {
+    speaker
+        .and_then(|s| s.split_whitespace().last())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .unwrap_or_else(|| "unknown".into())
+}

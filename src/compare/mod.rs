@@ -5,7 +5,9 @@
 //! groups; it never reads the index.
 
 mod internal;
-pub mod interval;
+/// Interval reasoning lives below the stages ([`crate::interval`]); compare re-exports it
+/// for callers that name it here.
+pub use crate::interval;
 mod positions;
 mod quantity;
 mod quotes;

@@ -381,7 +381,7 @@ impl CrossIndex {
         let mut speakers: Vec<String> = hits
             .iter()
             .filter_map(|c| c.quote.as_ref())
-            .map(|q| crate::matching::speaker_key(q.speaker.as_deref()))
+            .map(|q| crate::model::speaker_key(q.speaker.as_deref()))
             .collect();
         speakers.sort();
         speakers.dedup();
@@ -417,7 +417,7 @@ impl CrossIndex {
                 let speaker = claim
                     .quote
                     .as_ref()
-                    .map(|q| crate::matching::speaker_key(q.speaker.as_deref()));
+                    .map(|q| crate::model::speaker_key(q.speaker.as_deref()));
                 if speaker.is_some_and(|s| speakers.contains(&s))
                     && seen.insert(claim.claim_id.clone())
                 {

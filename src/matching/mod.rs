@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::compare::interval::Interval;
+use crate::interval::Interval;
 use crate::model::{Claim, ClaimKind, Frame};
 
 mod quotes;

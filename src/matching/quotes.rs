@@ -18,18 +18,7 @@ pub fn quote_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A speaker's name reduced to what outlets agree on: the last word, lower-cased
-/// ("U.S. President Donald Trump" and "Trump" meet).
-pub fn speaker_key(speaker: Option<&str>) -> String {
-    speaker
-        .and_then(|s| s.split_whitespace().last())
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .unwrap_or_else(|| "unknown".into())
-}
+pub use crate::model::speaker_key;
 
 fn quote_similarity(a: &str, b: &str) -> f64 {
     let (wa, wb) = (quote_words(a), quote_words(b));

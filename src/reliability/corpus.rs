@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::{discover, report, round4, Observation, Params, SourceKind, SourcesReport, Value};
-use crate::compare::{effective_dates, Interval, MAX_COMPARED_POSITIONS};
+use crate::compare::{effective_dates, MAX_COMPARED_POSITIONS};
+use crate::interval::Interval;
 use crate::matching::{group_claims, quote_words, ClaimGroup};
 use crate::model::{in_text_order, sort_in_text_order, Claim, ClaimKind, SourceScore};
 
@@ -257,7 +258,7 @@ fn apply_relay_evidence(
 fn relay_checks<'c>(claims: &'c [Claim], members: &[usize]) -> Vec<(&'c str, bool, usize)> {
     #[derive(PartialEq, Eq, Hash)]
     enum Said {
-        Figure(crate::compare::interval::IntervalKey),
+        Figure(crate::interval::IntervalKey),
         Words(Vec<String>),
         Nothing,
     }

@@ -11,8 +11,8 @@ use std::io::Write;
 
 use serde_json::{json, Map, Value};
 
-use crate::compare::Interval;
 use crate::error::Result;
+use crate::interval::Interval;
 use crate::model::{Article, Claim};
 
 /// The two indexes written to: `{prefix}-articles` and `{prefix}-claims`.
