@@ -49,10 +49,12 @@ const OF_FILLERS: &[&str] = &[
     "entire",
     "global",
     "its",
+    "million",
     "overall",
     "the",
     "their",
     "total",
+    "thousand",
     "whole",
     "worldwide",
 ];
@@ -92,7 +94,14 @@ pub fn percent_base(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> Opti
     if let Some(from) = of_at {
         for j in from..(from + 5).min(tb) {
             if let Some(base) = lookup(tk, j, SHARE_OF) {
-                return Some(base);
+                // "1.2% of the 1.544 million people Amazon reported employing": the
+                // people an employer employs are its workforce
+                let employed = (j + 1..(j + 4).min(tb)).any(|n| tk.any(n, EMPLOY_VERBS));
+                return Some(if base == "population" && employed {
+                    "workforce"
+                } else {
+                    base
+                });
             }
             let filler = tk.any(j, OF_FILLERS)
                 || tk.punct(j.wrapping_sub(1), '-')
@@ -693,8 +702,15 @@ pub fn is_workforce(tk: &Toks, a: usize, b: usize, ta: usize, tb: usize) -> bool
         tk.any(j, &["work", "works", "worked", "working"])
             && tk.any(j + 1, &["for", "at", "directly"])
     });
-    employs || works
+    // "the 1.2 million people the firm employs", "people Amazon reported employing"
+    let employed = (b..(b + 5).min(tb))
+        .take_while(|&j| !tk.punct(j, ',') && !tk.is_num(j))
+        .any(|j| tk.any(j, EMPLOY_VERBS));
+    employs || works || employed
 }
+
+/// An employer's verbs for those it employs.
+const EMPLOY_VERBS: &[&str] = &["employing", "employs", "employed", "employ"];
 
 /// "11,000 jobs would go", "employees being let go", "asked to go", "shown the door": a
 /// workforce leaving, where "go" alone ("go to the polls") would say nothing.

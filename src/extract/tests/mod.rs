@@ -717,6 +717,14 @@ fn subject_table() {
             "Job cuts planned at the Harbour Bank Group and its insurance arm will affect more than 2,000 staff.",
             &[("more than 2,000", Some("jobs/cut"))],
         ),
+        // The people an employer employs are its workforce.
+        (
+            "The cuts amount to 2% of the 1.2 million people the firm employs.",
+            &[
+                ("2%", Some("percent/workforce")),
+                ("1.2 million", Some("employees/count")),
+            ],
+        ),
         // Buildings and structures are one measure.
         (
             "The fire destroyed 300 buildings.",
