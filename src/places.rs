@@ -111,6 +111,16 @@ pub fn is_place(slug: &str) -> bool {
     !GAZETTEER.entries(slug).is_empty()
 }
 
+/// Whether a slugged name is a country's in its main reading ("china"; not "georgia",
+/// a US state as often, nor "meta").
+pub fn is_country(slug: &str) -> bool {
+    GAZETTEER
+        .entries(slug)
+        .iter()
+        .max_by_key(|e| (std::cmp::Reverse(e.kind), e.population))
+        .is_some_and(|e| e.kind == Kind::Country)
+}
+
 /// The main name of a place known by several, when all its readings agree ("mecca" →
 /// "makkah", "kiev" stays "kiev" where the region keeps that name).
 pub fn main_name(slug: &str) -> Option<&'static str> {

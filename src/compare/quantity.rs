@@ -87,7 +87,8 @@ pub(super) fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster 
     let mut discrepancies = Vec::new();
     // positions some discrepancy lists; pairs of positions too many steps apart to list
     let mut listed = vec![false; positions.len()];
-    let mut skipped: Vec<(usize, usize, usize)> = Vec::new();
+    // (position, position, steps apart, pairs of claims across them)
+    let mut skipped: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (n, p) in positions.iter().enumerate() {
         let inner = p.holders.inner_pairs();
         same_time_pairs += inner;
@@ -113,7 +114,7 @@ pub(super) fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster 
             if let (true, Some(x), Some(y)) = (different_times, p.date, q.date) {
                 if let Some(steps) = step(x).zip(step(y)).map(|(x, y)| x.abs_diff(y)) {
                     if steps > 1 {
-                        skipped.push((n, m, steps));
+                        skipped.push((n, m, steps, pairs));
                         continue;
                     }
                 }
@@ -125,19 +126,18 @@ pub(super) fn quantity_cluster(claims: &[Claim], group: &ClaimGroup) -> Cluster 
             }
         }
     }
-    // A figure only ever compared with figures some steps away (an "at least 80" between
-    // a 36 and a 115 it agrees with) still stands on the timeline: its update against the
-    // nearest step it cannot follow from.
+    // A figure no listed discrepancy names, but that cannot hold with a figure some steps
+    // away (an "at least 80" that agrees with the next day's figures, after a 36), still
+    // stands on the timeline: one update against the nearest such step.
     for k in 0..positions.len() {
         if listed[k] {
             continue;
         }
         let nearest = skipped
             .iter()
-            .filter(|(n, m, _)| *n == k || *m == k)
-            .min_by_key(|(n, m, steps)| (*steps, *n.min(m)));
-        if let Some(&(n, m, _)) = nearest {
-            let pairs = positions[n].holders.cross_pairs(&positions[m].holders);
+            .filter(|(n, m, _, _)| *n == k || *m == k)
+            .min_by_key(|(n, m, steps, _)| (*steps, *n.min(m)));
+        if let Some(&(n, m, _, pairs)) = nearest {
             if let Some(discrepancy) =
                 discrepancy_between(claims, (&positions[n], &positions[m]), pairs, true)
             {

@@ -93,7 +93,8 @@ pub(super) fn companies(tk: &Toks) -> Vec<String> {
         };
         if company {
             let slug = subject::slug(name);
-            if !slug.is_empty() && !found.contains(&slug) {
+            // "China's stock market": a country is never the company
+            if !slug.is_empty() && !crate::places::is_country(&slug) && !found.contains(&slug) {
                 found.push(slug);
             }
         }
@@ -214,10 +215,12 @@ pub(super) fn mark_additions(claims: &mut [Claim], additions: &[usize]) {
             let Some(mine) = claims.get(i).and_then(|c| c.frame.as_ref()) else {
                 return false;
             };
-            let sentence = claims[i].sentence_start;
+            let Some(sentence) = claims[i].sentence_start else {
+                return false;
+            };
             claims.iter().enumerate().any(|(j, other)| {
                 j != i
-                    && other.sentence_start == sentence
+                    && other.sentence_start == Some(sentence)
                     && other
                         .frame
                         .as_ref()

@@ -231,17 +231,24 @@ const HOLDER_ALIASES: &[(&str, &str)] = &[
     ("tory", "conservative"),
 ];
 
+/// Words between "majority" and its figure that say the figure is its size.
+const MAJORITY_LEVEL: &[&str] = &["stands", "stood", "is", "was", "now", "at", "reached", "to"];
+
 /// Who holds the count at tokens `[a, b)`: the nearest name before it in its clause ("the
-/// Tories' 121", "Labour had taken 411"). `total` for "of the 650 seats", `majority` for "a
-/// majority of 172"; none when no name stands before it.
+/// Tories' 121", "Labour had taken 411", past "a majority of 174 with"). `total` for "of
+/// the 650 seats", `majority` for "a majority of 172" and "the majority stands at 176";
+/// none when no name stands before it.
 pub fn holder(tk: &Toks, a: usize, ta: usize) -> Option<String> {
     if tk.is(a.wrapping_sub(1), "of") && tk.is(a.wrapping_sub(2), "majority") {
         return Some("majority".into());
     }
-    // "Labour's majority stands at 176 MPs": the majority, whoever holds it
-    if (a.saturating_sub(4).max(ta)..a)
-        .any(|k| tk.any(k, &["majority", "majority's"]) && !tk.is(k + 1, "of"))
-    {
+    // "Labour's majority stands at 176 MPs", "Blair's majority was 179": the majority,
+    // whoever holds it; not "won a majority with 412 seats"
+    let majority_is = (a.saturating_sub(4).max(ta)..a).any(|k| {
+        tk.any(k, &["majority", "majority's"])
+            && (k + 1..a).all(|j| tk.any(j, MAJORITY_LEVEL) || tk.has(j, class::HEDGE_BEFORE))
+    });
+    if majority_is {
         return Some("majority".into());
     }
     if tk.is(a.wrapping_sub(1), "the")
@@ -605,7 +612,7 @@ pub fn jobs_cut(tk: &Toks, entity: &str, a: usize, b: usize, ta: usize, tb: usiz
 }
 
 /// Verbs by which cuts reach people: "job cuts planned at Amazon.com Inc will affect more
-/// than 17,000 staff", "the eliminations had been expected to hit about 10,000 people".
+/// than 17,000 staff", "the layoffs will hit about 10,000 people".
 const REACHING_VERBS: &[&str] = &[
     "affect",
     "affects",
@@ -620,10 +627,7 @@ const REACHING_VERBS: &[&str] = &[
 /// reaching verb just before it, a cutting word before that.
 fn cuts_reach(tk: &Toks, a: usize, ta: usize) -> bool {
     let verb = before_hedge(tk, a, ta);
-    verb >= ta
-        && verb < a
-        && tk.any(verb, REACHING_VERBS)
-        && (ta..verb).any(|j| tk.has(j, class::CUT_WORDS))
+    verb >= ta && verb < a && tk.any(verb, REACHING_VERBS) && (ta..verb).any(|j| cutting(tk, j))
 }
 
 /// Whether a count of `entity` can be a workforce or the jobs cut from it.
@@ -633,12 +637,7 @@ pub fn is_job_noun(entity: &str) -> bool {
 
 /// "employs more than 3,000 people": the figure is what the employer employs.
 pub fn employs_before(tk: &Toks, a: usize, ta: usize) -> bool {
-    (a.saturating_sub(4).max(ta)..a).any(|j| {
-        tk.any(
-            j,
-            &["employ", "employs", "employed", "employing", "employment"],
-        )
-    })
+    (a.saturating_sub(4).max(ta)..a).any(|j| tk.any(j, EMPLOY_VERBS) || tk.is(j, "employment"))
 }
 
 /// "Twitter's roughly 7,500 employees", "its 5,500 staff": a possessor's workforce, the

@@ -749,8 +749,17 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 month: time::named_month(&tk, ta..tb, h.tok_a..h.tok_b, article.date.as_deref()),
             });
             if let (Some(p), Some((_, end))) = (compared, cmp[n]) {
-                // the compared figure is the same quantity at another time
-                c.frame = p.frame.clone();
+                // the compared figure is the same quantity at another time, and its own
+                // phrase says which month ("206,000 in June, up from 150,000 in May")
+                c.frame = p.frame.clone().map(|frame| Frame {
+                    month: time::named_month(
+                        &tk,
+                        ta..tb,
+                        h.tok_a..h.tok_b,
+                        article.date.as_deref(),
+                    ),
+                    ..frame
+                });
                 subject = p.subject.clone();
                 head = p.head.clone();
                 status = p.status;

@@ -90,6 +90,10 @@ pub fn era(
         NamedYear::LastMonth(month) => {
             article.map(|(year, m, _)| if month >= m { year - 1 } else { year })
         }
+        // "added 114,000 jobs last month" said in January: December of the year before
+        NamedYear::PreviousMonth => {
+            article.map(|(year, m, _)| if m == 1 { year - 1 } else { year })
+        }
     }
 }
 
@@ -135,6 +139,8 @@ enum NamedYear {
     LastYear,
     /// "last July": a month, numbered from 1
     LastMonth(u32),
+    /// "last month": the month before the article's
+    PreviousMonth,
 }
 
 /// The tokens of a figure's phrase, between the commas around it, nearest to the figure
@@ -208,6 +214,9 @@ fn named_year(
         if last_year {
             return Some(NamedYear::LastYear);
         }
+        if tk.is(i, "last") && tk.is(i + 1, "month") {
+            return Some(NamedYear::PreviousMonth);
+        }
         if tk.is(i, "last") && is_month(tk, i + 1) {
             if let Some(month) = month_number(tk.s(i + 1)) {
                 return Some(NamedYear::LastMonth(month));
@@ -222,6 +231,22 @@ fn named_year(
 const MONTH_MEASURED_AGAINST: &[&str] = &[
     "since", "until", "by", "before", "through", "till", "from", "than", "after", "trailing",
     "behind", "above", "below", "versus", "vs",
+];
+
+/// The months' full names: a short form ("Jan") is a month only with its full stop.
+const FULL_MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "by the end of March": a month a word of these bounds is a deadline, not a period.
@@ -241,15 +266,15 @@ pub fn named_month(
     article_date: Option<&str>,
 ) -> Option<u32> {
     let (figure_start, figure_end) = (figure.start, figure.end);
-    let (phrase_start, phrase_end) = (sentence.start, sentence.end.min(tk.len()));
+    let (sentence_start, sentence_end) = (sentence.start, sentence.end.min(tk.len()));
     // at equal distance the month after the figure first: "62.6% in June from 62.5% in
     // May" gives 62.5 May's
     let mut nearest: Vec<usize> = phrase_nearest(tk, sentence, figure).collect();
     nearest.sort_by_key(|&i| {
         if i < figure_start {
-            (2 * (figure_start - i), 1)
+            (figure_start - i, 1)
         } else {
-            (2 * (i + 1 - figure_end), 0)
+            (i + 1 - figure_end, 0)
         }
     });
     for i in nearest {
@@ -268,30 +293,16 @@ pub fn named_month(
             let dated =
                 small_int(tk, day_after).is_some() || small_int(tk, i.wrapping_sub(1)).is_some();
             // "Zenda Jan district": a short form is a month only with its full stop
-            let full_name = tk.s(i).len() >= 3
-                && !matches!(
-                    tk.s(i),
-                    "Jan"
-                        | "Feb"
-                        | "Mar"
-                        | "Apr"
-                        | "Jun"
-                        | "Jul"
-                        | "Aug"
-                        | "Sep"
-                        | "Sept"
-                        | "Oct"
-                        | "Nov"
-                        | "Dec"
-                );
+            let full_name = FULL_MONTHS.contains(&tk.s(i));
             let measured_against = tk.any(i.wrapping_sub(1), MONTH_MEASURED_AGAINST)
                 || (tk.is(i.wrapping_sub(1), "of") && tk.any(i.wrapping_sub(2), MONTH_BOUNDS));
             // "the Women's March": a name that is a month's
             let named = i > 0 && (tk.s(i - 1).ends_with("'s") || tk.s(i - 1).ends_with("’s"));
             // "April was marked down by 57,000 jobs and May by 54,000": a month nearer
             // to another figure is that figure's
-            let nearer_figure = (i.saturating_sub(distance - 1).max(phrase_start)
-                ..(i + distance).min(phrase_end))
+            // (`phrase_nearest` gives no token inside the figure: `distance` is at least 1)
+            let nearer_figure = (i.saturating_sub(distance - 1).max(sentence_start)
+                ..(i + distance).min(sentence_end))
                 .any(|k| {
                     tk.is_num(k)
                         && !(figure_start..figure_end).contains(&k)
@@ -303,7 +314,8 @@ pub fn named_month(
             }
             return month_number(tk.s(i));
         }
-        if tk.is(i, "last") && tk.is(i + 1, "month") {
+        let since_last = tk.any(i.wrapping_sub(1), MONTH_MEASURED_AGAINST);
+        if tk.is(i, "last") && tk.is(i + 1, "month") && !since_last {
             let (_, month, _) = article_date
                 .and_then(parse_iso)
                 .and_then(crate::dates::civil)?;

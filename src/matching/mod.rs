@@ -240,20 +240,24 @@ fn quantity_groups(claims: &[Claim]) -> Vec<ClaimGroup> {
                 if let Some(d) = &event_date {
                     key.push('@');
                     key.push_str(d);
-                } else if let Some(month) = month {
-                    // "jobs/count@--04": April's figure in a story of May's (ISO 8601's
-                    // month without a year when the story names none)
-                    let story_year = members
-                        .first()
-                        .and_then(|&i| story_years.get(&claims[i].story.as_deref()));
-                    match era.or(story_year.copied()) {
-                        Some(year) => key.push_str(&format!("@{year}-{month:02}")),
-                        None => key.push_str(&format!("@--{month:02}")),
+                } else {
+                    if let Some(month) = month {
+                        // "jobs/count@--04": April's figure in a story of May's (ISO
+                        // 8601's month without a year when the story names none)
+                        let story_year = members
+                            .first()
+                            .and_then(|&i| story_years.get(&claims[i].story.as_deref()));
+                        match era.or(story_year.copied()) {
+                            Some(year) => key.push_str(&format!("@{year}-{month:02}")),
+                            None => key.push_str(&format!("@--{month:02}")),
+                        }
+                    } else if let Some(year) = era {
+                        key.push_str(&format!("@{year}"));
                     }
-                } else if let Some(year) = era {
-                    key.push_str(&format!("@{year}"));
-                } else if several {
-                    key.push_str(&format!("#{}", n + 1));
+                    // parts told apart by their sentences keep apart keys (and ids)
+                    if several {
+                        key.push_str(&format!("#{}", n + 1));
+                    }
                 }
                 groups.push(ClaimGroup {
                     key,
@@ -331,6 +335,7 @@ fn story_months<'a>(
 
 /// Counted nouns whose claims name what they are of (a percentage's base, as the status)
 /// or who holds them (a party's seats, in the entity) when extraction could tell.
+/// ("mps" only in claims stored before extraction read MPs as seats.)
 const FRAMED_ENTITIES: &[&str] = &["percent", "seats", "mps", "votes"];
 /// Framed claims of one story a claim without the frame is compared with, at most.
 const FRAME_CANDIDATES: usize = 256;

@@ -489,6 +489,61 @@ fn a_figure_of_another_month_than_its_story_s_stands_apart() {
 }
 
 #[test]
+fn parts_of_another_month_told_apart_keep_apart_keys() {
+    let mut claims = vec![
+        quantity(
+            "a",
+            "jobs/count",
+            140000.0,
+            "2031-06-06",
+            "employers added 140,000 jobs in May",
+        ),
+        quantity(
+            "b",
+            "jobs/count",
+            145000.0,
+            "2031-06-06",
+            "payrolls rose by 145,000 in May",
+        ),
+        quantity(
+            "e",
+            "jobs/count",
+            142000.0,
+            "2031-06-06",
+            "May payrolls grew by 142,000",
+        ),
+        quantity(
+            "c",
+            "subset of jobs/count",
+            12000.0,
+            "2031-06-06",
+            "construction firms shed 12,000 jobs in April as building slowed",
+        ),
+        quantity(
+            "d",
+            "subset of jobs/count",
+            30000.0,
+            "2031-06-06",
+            "hospitals hired 30,000 nurses in April during a recruitment drive",
+        ),
+    ];
+    for (n, month) in [(0, 5), (1, 5), (2, 5), (3, 4), (4, 4)] {
+        if let Some(frame) = claims[n].frame.as_mut() {
+            frame.month = Some(month);
+        }
+    }
+    in_one_story(&mut claims);
+    let got = keys(&claims);
+    let april: Vec<&String> = got
+        .iter()
+        .map(|(key, _)| key)
+        .filter(|key| key.starts_with("subset of jobs/count@2031-04"))
+        .collect();
+    assert_eq!(april.len(), 2, "{got:?}");
+    assert_ne!(april[0], april[1], "{got:?}");
+}
+
+#[test]
 fn a_place_inside_another_is_its_figure_only_when_the_figures_read_alike() {
     let mut claims = vec![
         quantity(

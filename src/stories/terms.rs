@@ -706,7 +706,7 @@ mod tests {
     }
 
     #[test]
-    fn stop_list_is_sorted_for_binary_search() {
+    fn word_lists_stay_sorted() {
         assert!(
             STOP.windows(2).all(|w| w[0] < w[1]),
             "STOP must stay sorted"

@@ -725,6 +725,11 @@ fn subject_table() {
                 ("1.2 million", Some("employees/count")),
             ],
         ),
+        // A majority won is not the holder's seats' owner.
+        (
+            "The Greens won a majority with 51 seats.",
+            &[("51", Some("greens seats/count"))],
+        ),
         // Buildings and structures are one measure.
         (
             "The fire destroyed 300 buildings.",
@@ -856,7 +861,16 @@ fn month_table() {
             "Turnout reached 71.5% in May from 70.9% in April.",
             &[("71.5%", Some(5)), ("70.9%", Some(4))],
         ),
+        // A figure compared with an earlier one: each its own month.
+        (
+            "Factories added 206,000 jobs in June, up from 150,000 in May.",
+            &[("206,000", Some(6)), ("150,000", Some(5))],
+        ),
         // A date, a deadline, a comparison, a name: not the figure's month.
+        (
+            "Employers have added 90,000 jobs since last month.",
+            &[("90,000", None)],
+        ),
         (
             "The river rose on May 3, flooding 300 homes.",
             &[("300", None)],
@@ -901,6 +915,20 @@ fn a_name_used_for_a_company_is_no_place() {
     // a place is still a place
     let text = "Floods in Meta killed 12 people.";
     assert_eq!(keys(text), vec!["people/dead/meta"]);
+}
+
+#[test]
+fn last_month_in_january_is_december_of_the_year_before() {
+    let frames: Vec<(Option<i64>, Option<u32>)> = extract_claims(&art(
+        "Factories added 91,000 jobs last month.",
+        Some("2025-01-10"),
+        None,
+    ))
+    .into_iter()
+    .filter_map(|c| c.frame)
+    .map(|f| (f.era, f.month))
+    .collect();
+    assert_eq!(frames, vec![(Some(2024), Some(12))]);
 }
 
 // ---------- additions ----------
