@@ -4,6 +4,7 @@
 //! article date: a bare number may describe any moment).
 
 use super::classes as class;
+use super::lexicon::MONTHS;
 use super::numbers::is_month;
 use super::tokens::Toks;
 
@@ -14,6 +15,7 @@ pub fn fmt(days: i64) -> String {
     crate::dates::iso(days).unwrap_or_default()
 }
 
+/// The number of a month's name ("July" is 7), full or abbreviated.
 fn month_num(s: &str) -> Option<u32> {
     let l = s.to_ascii_lowercase();
     let p = l.get(..3)?;
@@ -111,19 +113,6 @@ pub fn years_back(
     matches!(named_year(tk, sentence, figure)?, NamedYear::LastYear).then_some(1)
 }
 
-/// The number of a month's name ("July" is 7), full or abbreviated.
-fn month_number(name: &str) -> Option<u32> {
-    let lower = name.to_ascii_lowercase();
-    let prefix = lower.get(..3)?;
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months
-        .iter()
-        .position(|m| *m == prefix)
-        .and_then(|n| u32::try_from(n + 1).ok())
-}
-
 /// Whether tokens `[from, to)` are only a place's name ("California" in "Paradise,
 /// California, fire").
 fn place_aside(tk: &Toks, from: usize, to: usize) -> bool {
@@ -218,7 +207,7 @@ fn named_year(
             return Some(NamedYear::PreviousMonth);
         }
         if tk.is(i, "last") && is_month(tk, i + 1) {
-            if let Some(month) = month_number(tk.s(i + 1)) {
+            if let Some(month) = month_num(tk.s(i + 1)) {
                 return Some(NamedYear::LastMonth(month));
             }
         }
@@ -231,22 +220,6 @@ fn named_year(
 const MONTH_MEASURED_AGAINST: &[&str] = &[
     "since", "until", "by", "before", "through", "till", "from", "than", "after", "trailing",
     "behind", "above", "below", "versus", "vs",
-];
-
-/// The months' full names: a short form ("Jan") is a month only with its full stop.
-const FULL_MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// "by the end of March": a month a word of these bounds is a deadline, not a period.
@@ -293,7 +266,7 @@ pub fn named_month(
             let dated =
                 small_int(tk, day_after).is_some() || small_int(tk, i.wrapping_sub(1)).is_some();
             // "Zenda Jan district": a short form is a month only with its full stop
-            let full_name = FULL_MONTHS.contains(&tk.s(i));
+            let full_name = MONTHS[..12].contains(&tk.s(i));
             let measured_against = tk.any(i.wrapping_sub(1), MONTH_MEASURED_AGAINST)
                 || (tk.is(i.wrapping_sub(1), "of") && tk.any(i.wrapping_sub(2), MONTH_BOUNDS));
             // "the Women's March": a name that is a month's
@@ -312,7 +285,7 @@ pub fn named_month(
             if dated || measured_against || named || nearer_figure || !(full_name || abbreviated) {
                 continue;
             }
-            return month_number(tk.s(i));
+            return month_num(tk.s(i));
         }
         let since_last = tk.any(i.wrapping_sub(1), MONTH_MEASURED_AGAINST);
         if tk.is(i, "last") && tk.is(i + 1, "month") && !since_last {

@@ -444,6 +444,15 @@ fn a_figure_of_another_year_than_its_story_s_stands_apart() {
     assert!(has_group(&got, "people/dead@2030", &["c"]), "{got:?}");
 }
 
+/// Gives claims (by position) the month their phrases name.
+fn set_months(claims: &mut [Claim], months: &[(usize, u32)]) {
+    for &(n, month) in months {
+        if let Some(frame) = claims[n].frame.as_mut() {
+            frame.month = Some(month);
+        }
+    }
+}
+
 #[test]
 fn a_figure_of_another_month_than_its_story_s_stands_apart() {
     let mut claims = vec![
@@ -476,11 +485,7 @@ fn a_figure_of_another_month_than_its_story_s_stands_apart() {
             "April was revised down by 30,000 jobs",
         ),
     ];
-    for (n, month) in [(0, 5), (1, 5), (3, 4)] {
-        if let Some(frame) = claims[n].frame.as_mut() {
-            frame.month = Some(month);
-        }
-    }
+    set_months(&mut claims, &[(0, 5), (1, 5), (3, 4)]);
     in_one_story(&mut claims);
     let got = keys(&claims);
     // the story's month is the one its figures name most; a figure naming none is of it
@@ -527,11 +532,7 @@ fn parts_of_another_month_told_apart_keep_apart_keys() {
             "hospitals hired 30,000 nurses in April during a recruitment drive",
         ),
     ];
-    for (n, month) in [(0, 5), (1, 5), (2, 5), (3, 4), (4, 4)] {
-        if let Some(frame) = claims[n].frame.as_mut() {
-            frame.month = Some(month);
-        }
-    }
+    set_months(&mut claims, &[(0, 5), (1, 5), (2, 5), (3, 4), (4, 4)]);
     in_one_story(&mut claims);
     let got = keys(&claims);
     let april: Vec<&String> = got
